@@ -1,0 +1,115 @@
+// The one declaration of every channel: its name, zod input schema, least role and
+// output type. Handlers, the preload and the renderer's client are all typed from it.
+// It imports neither Node nor React, so the renderer may import it for form validation.
+import { z } from 'zod';
+import type {
+  AuditEntryDto,
+  CsvFileDto,
+  Page,
+  Role,
+  SessionDto,
+  SetupStateDto,
+  StatusDto,
+  UserDto,
+} from './dto';
+import { ROLES } from './dto';
+
+/** 'public' channels need no session (sign-in and first-run setup). */
+export type Access = 'public' | Role;
+
+export interface ChannelDef<I extends z.ZodType, O> {
+  input: I;
+  access: Access;
+  /** Phantom: carries the output type only. */
+  readonly _output?: O;
+}
+
+const channel = <O>() => <I extends z.ZodType>(input: I, access: Access): ChannelDef<I, O> => ({ input, access });
+
+// ─── Shared field rules ─────────────────────────────────────────────────────
+
+export const PASSWORD_MIN = 10;
+/** bcrypt reads 72 bytes at most; longer input would be silently truncated, so it is refused. */
+export const PASSWORD_MAX_BYTES = 72;
+
+export const emailField = z.string().trim().toLowerCase().max(254).pipe(z.email({ message: 'Enter a valid email address.' }));
+export const passwordField = z
+  .string()
+  .min(1, 'Enter a password.')
+  .max(PASSWORD_MAX_BYTES * 4)
+  .refine((s) => new TextEncoder().encode(s).length <= PASSWORD_MAX_BYTES, `A password may be at most ${PASSWORD_MAX_BYTES} bytes.`);
+export const newPasswordField = passwordField.refine((s) => s.length >= PASSWORD_MIN, `A password needs at least ${PASSWORD_MIN} characters.`);
+export const idField = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'Not a valid id.');
+export const nameField = z.string().trim().min(1, 'Enter a name.').max(120);
+export const roleField = z.enum(ROLES);
+export const cursorField = z.string().max(200).nullish();
+export const limitField = z.number().int().min(1).max(200).default(50);
+const isoDate = z.iso.datetime({ offset: true });
+const empty = z.strictObject({});
+
+// ─── Channel inputs ─────────────────────────────────────────────────────────
+
+export const setupInput = z.strictObject({ email: emailField, name: nameField, password: newPasswordField });
+export const signInInput = z.strictObject({ email: emailField, password: passwordField, remember: z.boolean().default(false) });
+export const changePasswordInput = z.strictObject({ currentPassword: passwordField, newPassword: newPasswordField });
+export const userCreateInput = z.strictObject({
+  email: emailField,
+  name: nameField,
+  role: roleField,
+  temporaryPassword: newPasswordField,
+});
+export const userUpdateInput = z.strictObject({
+  id: idField,
+  version: z.number().int().min(1),
+  name: nameField.optional(),
+  role: roleField.optional(),
+  isActive: z.boolean().optional(),
+});
+export const userResetPasswordInput = z.strictObject({ id: idField, temporaryPassword: newPasswordField });
+export const auditListInput = z.strictObject({
+  userId: idField.nullish(),
+  action: z.string().max(80).nullish(),
+  entityType: z.string().max(80).nullish(),
+  from: isoDate.nullish(),
+  to: isoDate.nullish(),
+  cursor: cursorField,
+  limit: limitField,
+});
+export const auditExportInput = auditListInput.omit({ cursor: true, limit: true });
+
+// ─── The contract ───────────────────────────────────────────────────────────
+
+export const contract = {
+  'auth.setupState': channel<SetupStateDto>()(empty, 'public'),
+  'auth.setup': channel<SessionDto>()(setupInput, 'public'),
+  'auth.signIn': channel<SessionDto>()(signInInput, 'public'),
+  /** Resumes a session kept in the keychain ("keep me signed in on this PC"). */
+  'auth.resume': channel<SessionDto | null>()(empty, 'public'),
+  'auth.signOut': channel<null>()(empty, 'VIEWER'),
+  'auth.me': channel<SessionDto>()(empty, 'VIEWER'),
+  'auth.changePassword': channel<null>()(changePasswordInput, 'VIEWER'),
+
+  'users.list': channel<UserDto[]>()(empty, 'SUPER_ADMIN'),
+  'users.create': channel<UserDto>()(userCreateInput, 'SUPER_ADMIN'),
+  'users.update': channel<UserDto>()(userUpdateInput, 'SUPER_ADMIN'),
+  'users.resetPassword': channel<UserDto>()(userResetPasswordInput, 'SUPER_ADMIN'),
+
+  'audit.list': channel<Page<AuditEntryDto>>()(auditListInput, 'SUPER_ADMIN'),
+  'audit.get': channel<AuditEntryDto>()(z.strictObject({ id: z.string().regex(/^\d{1,19}$/, 'Not a valid id.') }), 'SUPER_ADMIN'),
+  'audit.exportCsv': channel<CsvFileDto>()(auditExportInput, 'SUPER_ADMIN'),
+
+  'system.status': channel<StatusDto>()(empty, 'VIEWER'),
+} as const;
+
+export type Contract = typeof contract;
+export type ChannelName = keyof Contract;
+export type ChannelInput<C extends ChannelName> = z.input<Contract[C]['input']>;
+export type ChannelParsed<C extends ChannelName> = z.output<Contract[C]['input']>;
+export type ChannelOutput<C extends ChannelName> = Contract[C] extends ChannelDef<z.ZodType, infer O> ? O : never;
+
+export const isChannelName = (name: unknown): name is ChannelName =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+
+const RANK: Record<Role, number> = { VIEWER: 1, ADMIN: 2, SUPER_ADMIN: 3 };
+/** Whether a role reaches a channel's least role. */
+export const roleAllows = (role: Role, access: Access): boolean => access === 'public' || RANK[role] >= RANK[access];

@@ -1,0 +1,201 @@
+// Redis as an accelerator, never a dependency: every cache error is a miss, a dead Redis
+// is skipped by a short circuit-breaker instead of being waited on, and the client
+// reconnects by itself. Writes go to PostgreSQL first; callers invalidate afterwards.
+import { Redis } from 'ioredis';
+import type { Logger } from '../logger';
+import type { TtlSeconds } from './keys';
+
+export interface CacheStats {
+  configured: boolean;
+  up: boolean;
+  hits: number;
+  misses: number;
+  hitRate: number | null;
+}
+
+export interface Cache {
+  /** Cached value or the loader's, computed once for concurrent misses of one key. */
+  getOrLoad<T>(key: string, ttl: TtlSeconds, load: () => Promise<T>): Promise<T>;
+  get<T>(key: string): Promise<T | undefined>;
+  set(key: string, value: unknown, ttl: TtlSeconds): Promise<void>;
+  del(...keys: string[]): Promise<void>;
+  /** Deletes every key matching a SCAN pattern (never KEYS). */
+  delPattern(pattern: string): Promise<void>;
+  stats(): CacheStats;
+  /** Runs on every up/down change. */
+  onStatusChange(listener: (up: boolean) => void): () => void;
+  close(): Promise<void>;
+}
+
+export interface CacheOptions {
+  url: string | null;
+  password?: string | null;
+  /** Prefix of every key (tests isolate themselves with it; the app uses none). */
+  keyPrefix?: string;
+  /** How long one command may take before it counts as a miss. */
+  commandTimeoutMs?: number;
+  /** How long a failed Redis is skipped before it is tried again. */
+  breakerMs?: number;
+  logger: Logger;
+}
+
+/** Every key family the app caches: flushed after an outage, when invalidations may have been missed. */
+const OUTAGE_FLUSH = ['car:*', 'cars:*', 'contacts:*', 'analytics:*'];
+
+export function createCache(opts: CacheOptions): Cache {
+  const prefix = opts.keyPrefix ?? '';
+  const breakerMs = opts.breakerMs ?? 2000;
+  let hits = 0;
+  let misses = 0;
+  let openUntil = 0;
+  let up = false;
+  // Set when an invalidation may have been missed; cleared by flushing every app key.
+  let needsFlush = false;
+  let flushing: Promise<boolean> | null = null;
+  const inflight = new Map<string, Promise<unknown>>();
+  const listeners = new Set<(up: boolean) => void>();
+
+  const setUp = (next: boolean) => {
+    if (next === up) return;
+    up = next;
+    if (!next) needsFlush = true;
+    for (const l of listeners) l(next);
+  };
+
+  const redis = opts.url
+    ? new Redis(opts.url, {
+        password: opts.password ?? undefined,
+        keyPrefix: prefix,
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 1,
+        commandTimeout: opts.commandTimeoutMs ?? 50,
+        connectTimeout: 1000,
+        lazyConnect: false,
+        // Keep trying in the background, never faster than every 2 s.
+        retryStrategy: (times) => Math.min(200 * times, 2000),
+      })
+    : null;
+
+  if (redis) {
+    // Without a listener an unreachable Redis would be an unhandled 'error' event.
+    redis.on('error', (error: Error) => opts.logger.debug('redis error', { message: error.message }));
+    redis.on('ready', () => {
+      openUntil = 0;
+      setUp(true);
+    });
+    redis.on('close', () => setUp(false));
+    redis.on('end', () => setUp(false));
+  }
+
+  const usable = () => redis !== null && up && Date.now() >= openUntil;
+
+  /** Before the first read after an outage: others may have written while we could not invalidate. */
+  async function fresh(): Promise<boolean> {
+    if (!needsFlush) return true;
+    flushing ??= (async () => {
+      try {
+        for (const pattern of OUTAGE_FLUSH) await scanDelete(pattern);
+        needsFlush = false;
+        return true;
+      } catch (error) {
+        trip(error);
+        return false;
+      } finally {
+        flushing = null;
+      }
+    })();
+    return flushing;
+  }
+  const trip = (error: unknown) => {
+    openUntil = Date.now() + breakerMs;
+    opts.logger.debug('cache miss by error', { message: (error as Error)?.message });
+  };
+
+  async function scanDelete(pattern: string): Promise<void> {
+    if (!redis) return;
+    // SCAN does not apply ioredis's keyPrefix, so the prefix is added here and removed from results.
+    let cursor = '0';
+    do {
+      const [next, found] = await redis.scan(cursor, 'MATCH', prefix + pattern, 'COUNT', 500);
+      cursor = next;
+      if (found.length) await redis.del(...found.map((k) => k.slice(prefix.length)));
+    } while (cursor !== '0');
+  }
+
+  async function get<T>(key: string): Promise<T | undefined> {
+    if (!usable() || !(await fresh())) return undefined;
+    try {
+      const raw = await redis!.get(key);
+      return raw === null ? undefined : (JSON.parse(raw) as T);
+    } catch (error) {
+      trip(error);
+      return undefined;
+    }
+  }
+
+  async function set(key: string, value: unknown, ttl: TtlSeconds): Promise<void> {
+    if (!usable() || !(await fresh())) return;
+    try {
+      await redis!.set(key, JSON.stringify(value), 'EX', ttl);
+    } catch (error) {
+      trip(error);
+    }
+  }
+
+  return {
+    get,
+    set,
+    async getOrLoad<T>(key: string, ttl: TtlSeconds, load: () => Promise<T>): Promise<T> {
+      const cached = await get<T>(key);
+      if (cached !== undefined) {
+        hits++;
+        return cached;
+      }
+      misses++;
+      const running = inflight.get(key);
+      if (running) return running as Promise<T>;
+      const promise = (async () => {
+        try {
+          const value = await load();
+          await set(key, value, ttl);
+          return value;
+        } finally {
+          inflight.delete(key);
+        }
+      })();
+      inflight.set(key, promise);
+      return promise;
+    },
+    async del(...keys: string[]) {
+      if (!redis || keys.length === 0) return;
+      try {
+        await redis.del(...keys);
+      } catch (error) {
+        // The key may now be stale: flush before Redis is read again.
+        needsFlush = true;
+        trip(error);
+      }
+    },
+    async delPattern(pattern: string) {
+      if (!redis) return;
+      try {
+        await scanDelete(pattern);
+      } catch (error) {
+        needsFlush = true;
+        trip(error);
+      }
+    },
+    stats() {
+      const total = hits + misses;
+      return { configured: redis !== null, up: usable(), hits, misses, hitRate: total ? hits / total : null };
+    },
+    onStatusChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      listeners.clear();
+      if (redis) await redis.quit().catch(() => redis.disconnect());
+    },
+  };
+}

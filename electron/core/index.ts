@@ -1,0 +1,106 @@
+// createCore(config): the database, the cache, the services, the api router and the event
+// bus, built in one place and closed again. Electron's main process owns one core; the
+// tests and the browser harness build the same one.
+import type pg from 'pg';
+import { createHandlers } from './api/handlers';
+import { EventBus } from './api/events';
+import { createRouter, type Router } from './api/router';
+import { createCache, type Cache } from './cache/cache';
+import type { CoreConfig } from './config';
+import { startEmbedded, type EmbeddedServer } from './db/embedded';
+import { migrate, type MigrateResult } from './db/migrator';
+import { createPool } from './db/pool';
+import { createPrisma, type Db } from './db/prisma';
+import { createLogger, type Logger } from './logger';
+import { createAuditService } from './services/audit';
+import { createAuthService } from './services/auth';
+import { createStatusService } from './services/status';
+import { createSystemConfig } from './services/system-config';
+import { createUsersService } from './services/users';
+
+export interface Core {
+  router: Router;
+  events: EventBus;
+  config: CoreConfig;
+  db: Db;
+  pool: pg.Pool;
+  cache: Cache;
+  logger: Logger;
+  /** The connection string in use (with credentials: never log or send it). */
+  databaseUrl: string;
+  /** Superuser connection of the embedded server, null on a shared server. */
+  adminDatabaseUrl: string | null;
+  migrations: MigrateResult;
+  close(): Promise<void>;
+}
+
+export async function createCore(config: CoreConfig, opts: { logger?: Logger } = {}): Promise<Core> {
+  const logger = opts.logger ?? createLogger();
+  const cleanup: (() => Promise<void>)[] = [];
+  const closeAll = async () => {
+    for (const fn of cleanup.reverse()) await fn().catch((error) => logger.warn('close failed', error));
+  };
+
+  try {
+    let embedded: EmbeddedServer | null = null;
+    let url: string;
+    if (config.database.mode === 'embedded') {
+      embedded = await startEmbedded({ dataDir: config.database.dataDir, secret: config.database.secret, logger, ...(config.database.port ? { port: config.database.port } : {}) });
+      cleanup.push(() => embedded!.stop());
+      url = embedded.url;
+    } else {
+      url = config.database.url;
+    }
+
+    const migrations = await migrate(url, config.migrationsDir ? { migrationsDir: config.migrationsDir } : {});
+    if (migrations.applied.length) logger.info('database updated', { applied: migrations.applied });
+
+    const pool = createPool(url, config.pool, logger);
+    cleanup.push(() => pool.end());
+    const db = createPrisma(pool);
+    cleanup.push(() => db.$disconnect());
+
+    const events = new EventBus();
+    const cache = createCache({
+      url: config.redis?.url ?? null,
+      password: config.redis?.password ?? null,
+      ...(config.redis?.keyPrefix ? { keyPrefix: config.redis.keyPrefix } : {}),
+      ...(config.cacheCommandTimeoutMs ? { commandTimeoutMs: config.cacheCommandTimeoutMs } : {}),
+      logger,
+    });
+    cleanup.push(() => cache.close());
+
+    const systemConfig = createSystemConfig(db);
+    const auth = createAuthService({ db, config: systemConfig });
+    const status = createStatusService({ pool, cache, databaseKind: embedded ? 'embedded' : 'server', url, appVersion: config.appVersion });
+    cache.onStatusChange(() => void status.status().then((s) => events.emit('status.changed', s)).catch(() => undefined));
+
+    const router = createRouter({
+      handlers: createHandlers({ auth, users: createUsersService(db), audit: createAuditService(db), status }),
+      auth,
+      logger,
+    });
+
+    let closed = false;
+    return {
+      router,
+      events,
+      config,
+      db,
+      pool,
+      cache,
+      logger,
+      databaseUrl: url,
+      adminDatabaseUrl: embedded?.adminUrl ?? null,
+      migrations,
+      async close() {
+        if (closed) return;
+        closed = true;
+        await closeAll();
+      },
+    };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}
