@@ -21,6 +21,10 @@ export interface CoreConfig {
   redis: { url: string; password: string | null; keyPrefix?: string } | null;
   pool: PoolSettings;
   cacheCommandTimeoutMs?: number;
+  /** Where pictures added from local files are copied (a local or network folder). */
+  mediaDir?: string;
+  /** The public address under which the website serves that folder. */
+  mediaBaseUrl?: string;
   /** LISTEN/NOTIFY and scheduled jobs; off in short-lived tools. */
   background?: boolean;
 }
@@ -40,6 +44,7 @@ export const settingsFileSchema = z.object({
     .object({ host: z.string().min(1).max(255), port: z.number().int().min(1).max(65535).default(6379), db: z.number().int().min(0).max(15).default(0), tls: z.boolean().default(false) })
     .nullish(),
   mediaDir: z.string().max(1000).nullish(),
+  mediaBaseUrl: z.url().max(500).nullish(),
   backupDir: z.string().max(1000).nullish(),
 });
 export type SettingsFile = z.infer<typeof settingsFileSchema>;
@@ -126,6 +131,8 @@ export async function loadConfig(opts: {
       max: positiveInt(env.KROI_DB_POOL_MAX, DEFAULT_POOL.max),
       statementTimeoutMs: positiveInt(env.KROI_DB_STATEMENT_TIMEOUT_MS, DEFAULT_POOL.statementTimeoutMs),
     },
+    ...(settings.mediaDir ? { mediaDir: settings.mediaDir } : {}),
+    ...(settings.mediaBaseUrl ? { mediaBaseUrl: settings.mediaBaseUrl } : {}),
     background: true,
   };
 }

@@ -17,6 +17,11 @@ import { createAuthService } from './services/auth';
 import { createStatusService } from './services/status';
 import { createSystemConfig } from './services/system-config';
 import { createUsersService } from './services/users';
+import { createCarsCsv } from './services/cars/cars-csv';
+import { createCarsService } from './services/cars/cars-service';
+import { createMediaService } from './services/media';
+import { patterns } from './cache/keys';
+import path from 'node:path';
 
 export interface Core {
   router: Router;
@@ -75,8 +80,12 @@ export async function createCore(config: CoreConfig, opts: { logger?: Logger } =
     const status = createStatusService({ pool, cache, databaseKind: embedded ? 'embedded' : 'server', url, appVersion: config.appVersion });
     cache.onStatusChange(() => void status.status().then((s) => events.emit('status.changed', s)).catch(() => undefined));
 
+    const cars = createCarsService({ db, pool, cache });
+    const carsCsv = createCarsCsv({ db, pool, events, invalidateAll: () => cache.delPattern(patterns.cars) });
+    const media = createMediaService({ mediaDir: config.mediaDir ?? path.join(config.userDataDir, 'media'), baseUrl: config.mediaBaseUrl ?? 'https://images.kroiautocenter.fi/media' });
+
     const router = createRouter({
-      handlers: createHandlers({ auth, users: createUsersService(db), audit: createAuditService(db), status }),
+      handlers: createHandlers({ auth, users: createUsersService(db), audit: createAuditService(db), status, cars, carsCsv, media }),
       auth,
       logger,
     });

@@ -13,6 +13,21 @@ import type {
   UserDto,
 } from './dto';
 import { ROLES } from './dto';
+import type { BulkResultDto, CarDto, CarFacetsDto, CarHistoryEntryDto, CarPageDto, CarRowDto, CarViewsPointDto, CsvImportResultDto } from './dto-cars';
+import {
+  carBulkInput,
+  carCreateInput,
+  carCsvInput,
+  carExportInput,
+  carFilters,
+  carIdInput,
+  carsListInput,
+  carStatusInput,
+  carUpdateInput,
+  carVersionedIdInput,
+  mediaUploadInput,
+  slugPreviewInput,
+} from './schemas/cars';
 
 /** 'public' channels need no session (sign-in and first-run setup). */
 export type Access = 'public' | Role;
@@ -99,6 +114,26 @@ export const contract = {
   'audit.exportCsv': channel<CsvFileDto>()(auditExportInput, 'SUPER_ADMIN'),
 
   'system.status': channel<StatusDto>()(empty, 'VIEWER'),
+
+  'cars.list': channel<CarPageDto>()(carsListInput, 'VIEWER'),
+  'cars.facets': channel<CarFacetsDto>()(carFilters, 'VIEWER'),
+  'cars.get': channel<CarDto>()(carIdInput, 'VIEWER'),
+  'cars.related': channel<CarRowDto[]>()(carIdInput, 'VIEWER'),
+  'cars.history': channel<CarHistoryEntryDto[]>()(carIdInput, 'VIEWER'),
+  'cars.views': channel<CarViewsPointDto[]>()(carIdInput, 'VIEWER'),
+  'cars.featured': channel<CarRowDto[]>()(empty, 'VIEWER'),
+  'cars.brandModels': channel<{ model: string; count: number }[]>()(z.strictObject({ brand: z.string().trim().min(1).max(60) }), 'VIEWER'),
+  'cars.exportCsv': channel<CsvFileDto>()(carExportInput, 'VIEWER'),
+  'cars.slugPreview': channel<string>()(slugPreviewInput, 'ADMIN'),
+  'cars.create': channel<CarDto>()(carCreateInput, 'ADMIN'),
+  'cars.update': channel<CarDto>()(carUpdateInput, 'ADMIN'),
+  'cars.setStatus': channel<CarDto>()(carStatusInput, 'ADMIN'),
+  'cars.delete': channel<CarDto>()(carVersionedIdInput, 'ADMIN'),
+  'cars.restore': channel<CarDto>()(carIdInput, 'ADMIN'),
+  'cars.purge': channel<null>()(carIdInput, 'SUPER_ADMIN'),
+  'cars.bulk': channel<BulkResultDto>()(carBulkInput, 'ADMIN'),
+  'cars.importCsv': channel<CsvImportResultDto>()(carCsvInput, 'ADMIN'),
+  'media.upload': channel<{ url: string }>()(mediaUploadInput, 'ADMIN'),
 } as const;
 
 export type Contract = typeof contract;

@@ -10,13 +10,15 @@ export interface EventMap {
   'backup.progress': { jobId: string; phase: string; tables: number; bytes: number; done: boolean; error: string | null };
   /** Another PC restored the database: reload everything. */
   'app.reload': { reason: string };
+  /** Progress of a CSV import of cars. */
+  'cars.importProgress': { jobId: string; done: number; total: number };
   /** The signed-in session ended (expired, signed out elsewhere, user deactivated). */
   'session.ended': { reason: 'expired' | 'signedOut' | 'deactivated' };
 }
 
 export type EventName = keyof EventMap;
 
-export const EVENT_NAMES: readonly EventName[] = ['status.changed', 'leads.new', 'backup.progress', 'app.reload', 'session.ended'];
+export const EVENT_NAMES: readonly EventName[] = ['status.changed', 'leads.new', 'backup.progress', 'app.reload', 'session.ended', 'cars.importProgress'];
 
 export const isEventName = (name: unknown): name is EventName =>
   typeof name === 'string' && (EVENT_NAMES as readonly string[]).includes(name);

@@ -1,5 +1,8 @@
 // Channel → service. Kept flat so a new channel is one line here plus its service.
 import type { AuthService } from '../services/auth';
+import type { createCarsCsv } from '../services/cars/cars-csv';
+import type { CarsService } from '../services/cars/cars-service';
+import type { createMediaService } from '../services/media';
 import type { createAuditService } from '../services/audit';
 import type { createStatusService } from '../services/status';
 import type { createUsersService } from '../services/users';
@@ -10,6 +13,9 @@ export interface Services {
   users: ReturnType<typeof createUsersService>;
   audit: ReturnType<typeof createAuditService>;
   status: ReturnType<typeof createStatusService>;
+  cars: CarsService;
+  carsCsv: ReturnType<typeof createCarsCsv>;
+  media: ReturnType<typeof createMediaService>;
 }
 
 export function createHandlers(s: Services): Handlers {
@@ -32,5 +38,25 @@ export function createHandlers(s: Services): Handlers {
     'audit.exportCsv': async (i) => s.audit.exportCsv(i),
 
     'system.status': async () => s.status.status(),
+
+    'cars.list': async (i) => s.cars.list(i),
+    'cars.facets': async (i) => s.cars.facets(i),
+    'cars.get': async (i) => s.cars.get(i.id),
+    'cars.related': async (i) => s.cars.related(i.id),
+    'cars.history': async (i) => s.cars.history(i.id),
+    'cars.views': async (i) => s.cars.views(i.id),
+    'cars.featured': async () => s.cars.featured(),
+    'cars.brandModels': async (i) => s.cars.brandModels(i.brand),
+    'cars.exportCsv': async (i) => s.carsCsv.exportCsv(i),
+    'cars.slugPreview': async (i) => s.cars.slugPreview(i.name, i.excludeId),
+    'cars.create': async (i, ctx) => s.cars.create(i, requirePrincipal(ctx)),
+    'cars.update': async (i, ctx) => s.cars.update(i, requirePrincipal(ctx)),
+    'cars.setStatus': async (i, ctx) => s.cars.setStatus(i, requirePrincipal(ctx)),
+    'cars.delete': async (i, ctx) => s.cars.softDelete(i, requirePrincipal(ctx)),
+    'cars.restore': async (i, ctx) => s.cars.restore(i, requirePrincipal(ctx)),
+    'cars.purge': async (i, ctx) => s.cars.purge(i, requirePrincipal(ctx)),
+    'cars.bulk': async (i, ctx) => s.cars.bulk(i, requirePrincipal(ctx)),
+    'cars.importCsv': async (i, ctx) => s.carsCsv.importCsv(i, requirePrincipal(ctx)),
+    'media.upload': async (i) => s.media.upload(i),
   };
 }

@@ -26,6 +26,9 @@ export function createPool(connectionString: string, settings: PoolSettings, log
     idleTimeoutMillis: settings.idleTimeoutMs,
     statement_timeout: settings.statementTimeoutMs,
     application_name: 'kroi-desktop',
+    // Prisma stores DateTime as UTC timestamps without zone; date arithmetic in SQL must agree.
+    // The trigram threshold lets one or two typos per word still match ("toyta" ~ "toyota").
+    options: '-c TimeZone=UTC -c pg_trgm.word_similarity_threshold=0.45',
   });
   // An idle client losing its server must not crash the main process.
   pool.on('error', (error) => logger.warn('database pool error', { message: error.message }));

@@ -1,0 +1,202 @@
+// The inventory table's page query: filters, search, sort and keyset (cursor) pagination
+// in one round trip of plain SQL. Relevance sorting pages by offset, every other sort by
+// (sort value, id) so deep pages cost the same as the first.
+import type pg from 'pg';
+import type { CarFacetsDto, CarPageDto, CarRowDto, FacetCount } from '../../api/dto-cars';
+import type { CarFilters, CarsListInput, CarSortKey } from '../../api/schemas/cars';
+import { validation } from '../../api/errors';
+import { DAYS_IN_STOCK_SQL, filterConditions, SqlParams, typoWords, type FilterKey } from './sql-filters';
+
+const SORT_SQL: Record<Exclude<CarSortKey, 'relevance'>, string> = {
+  price: 'c.price_eur',
+  year: 'c.year',
+  mileage: 'c.mileage_km',
+  createdAt: 'c.created_at',
+  // More days in stock = earlier stocked: sorted by stocked_at the other way round.
+  daysInStock: 'c.stocked_at',
+  views: 'coalesce(s.views, 0)',
+};
+
+export const ROW_COLUMNS = `c.id, c.slug, c.name, c.brand, c.model, c.variant, c.year, c.price_eur::float8 AS price_eur, c.mileage_km,
+  c.fuel_type, c.transmission, c.category, c.color, c.status, c.featured, c.created_at, c.deleted_at, c.version,
+  ${DAYS_IN_STOCK_SQL()} AS days_in_stock, coalesce(s.views, 0) AS views,
+  (SELECT i.url FROM car_images i WHERE i.car_id = c.id AND i.is_primary LIMIT 1) AS primary_image_url`;
+
+export interface RowRecord {
+  id: string;
+  slug: string;
+  name: string;
+  brand: string;
+  model: string;
+  variant: string | null;
+  year: number;
+  price_eur: number;
+  mileage_km: number;
+  fuel_type: CarRowDto['fuelType'];
+  transmission: CarRowDto['transmission'];
+  category: CarRowDto['category'];
+  color: string | null;
+  status: CarRowDto['status'];
+  featured: boolean;
+  created_at: Date;
+  deleted_at: Date | null;
+  version: number;
+  days_in_stock: number;
+  views: number;
+  primary_image_url: string | null;
+}
+
+export const toRow = (r: RowRecord): CarRowDto => ({
+  id: r.id,
+  slug: r.slug,
+  name: r.name,
+  brand: r.brand,
+  model: r.model,
+  variant: r.variant,
+  year: r.year,
+  priceEur: r.price_eur,
+  mileageKm: r.mileage_km,
+  fuelType: r.fuel_type,
+  transmission: r.transmission,
+  category: r.category,
+  color: r.color,
+  status: r.status,
+  featured: r.featured,
+  primaryImageUrl: r.primary_image_url,
+  daysInStock: r.days_in_stock,
+  views: r.views,
+  createdAt: r.created_at.toISOString(),
+  deletedAt: r.deleted_at?.toISOString() ?? null,
+  version: r.version,
+});
+
+type Cursor = { o: number } | { v: string | number; id: string };
+
+function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify(c)).toString('base64url');
+}
+
+function decodeCursor(raw: string | null | undefined): Cursor | null {
+  if (!raw) return null;
+  try {
+    const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown;
+    if (c && typeof c === 'object') {
+      if ('o' in c && Number.isInteger(c.o) && (c.o as number) >= 0) return { o: c.o as number };
+      if ('v' in c && 'id' in c && typeof c.id === 'string' && (typeof c.v === 'string' || typeof c.v === 'number')) return { v: c.v, id: c.id };
+    }
+  } catch {
+    // fall through
+  }
+  throw validation('The page cursor is not valid; reload the list.', { cursor: 'Not a valid cursor.' });
+}
+
+function sortValue(sort: Exclude<CarSortKey, 'relevance'>, row: RowRecord): string | number {
+  switch (sort) {
+    case 'price':
+      return row.price_eur;
+    case 'year':
+      return row.year;
+    case 'mileage':
+      return row.mileage_km;
+    case 'views':
+      return row.views;
+    case 'createdAt':
+      return row.created_at.toISOString();
+    case 'daysInStock':
+      // Recomputed from the row's own stocked_at below.
+      return '';
+  }
+}
+
+export async function listCars(pool: pg.Pool, input: CarsListInput): Promise<CarPageDto> {
+  const params = new SqlParams();
+  const where = filterConditions(input, params);
+  const sort: CarSortKey = input.sort === 'relevance' && !input.q ? 'createdAt' : input.sort;
+  const cursor = decodeCursor(input.cursor);
+  let order: string;
+  let extraSelect = '';
+
+  if (sort === 'relevance') {
+    const q = params.add(input.q);
+    const words = typoWords(input.q ?? '');
+    const similarity = words.length ? `+ word_similarity(${params.add(words.join(' '))}, c.search_text)` : '';
+    extraSelect = `, ts_rank(c.search_vector, websearch_to_tsquery('simple', ${q}) || websearch_to_tsquery('finnish', ${q}) || websearch_to_tsquery('english', ${q})) ${similarity} AS rank`;
+    order = 'rank DESC, c.id DESC';
+  } else {
+    // daysInStock runs the other way round from stocked_at.
+    const asc = sort === 'daysInStock' ? input.dir === 'desc' : input.dir === 'asc';
+    const expr = SORT_SQL[sort];
+    if (cursor && 'v' in cursor) {
+      const cast = sort === 'createdAt' || sort === 'daysInStock' ? '::timestamptz' : '';
+      where.push(`(${expr}, c.id) ${asc ? '>' : '<'} (${params.add(cursor.v)}${cast}, ${params.add(cursor.id)})`);
+    }
+    order = `${expr} ${asc ? 'ASC' : 'DESC'}, c.id ${asc ? 'ASC' : 'DESC'}`;
+  }
+
+  const offset = cursor && 'o' in cursor ? cursor.o : 0;
+  const sql = `SELECT ${ROW_COLUMNS}, c.stocked_at${extraSelect}
+    FROM cars c LEFT JOIN car_stats s ON s.car_id = c.id
+    WHERE ${where.join(' AND ')}
+    ORDER BY ${order}
+    LIMIT ${input.limit + 1} OFFSET ${offset}`;
+
+  // The total is counted on the first page only; later pages reuse the client's.
+  const countParams = new SqlParams();
+  const countWhere = filterConditions(input, countParams);
+  const needTotal = !cursor;
+  const [page, count] = await Promise.all([
+    pool.query<RowRecord & { stocked_at: Date }>(sql, params.values),
+    needTotal
+      ? pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM cars c WHERE ${countWhere.join(' AND ')}`, countParams.values)
+      : Promise.resolve(null),
+  ]);
+
+  const rows = page.rows.slice(0, input.limit);
+  let nextCursor: string | null = null;
+  if (page.rows.length > input.limit) {
+    const last = rows[rows.length - 1]!;
+    if (sort === 'relevance') nextCursor = encodeCursor({ o: offset + input.limit });
+    else if (sort === 'daysInStock') nextCursor = encodeCursor({ v: last.stocked_at.toISOString(), id: last.id });
+    else nextCursor = encodeCursor({ v: sortValue(sort, last), id: last.id });
+  }
+  return { items: rows.map(toRow), nextCursor, total: count ? (count.rows[0]?.n ?? 0) : -1 };
+}
+
+const FACETS: { key: FilterKey & keyof CarFacetsDto; column: string }[] = [
+  { key: 'brand', column: 'c.brand' },
+  { key: 'model', column: 'c.model' },
+  { key: 'category', column: 'c.category::text' },
+  { key: 'status', column: 'c.status::text' },
+  { key: 'fuelType', column: 'c.fuel_type::text' },
+  { key: 'transmission', column: 'c.transmission::text' },
+  { key: 'featured', column: 'c.featured::text' },
+];
+
+/** Counts per value of each filter, each computed with every other filter applied. */
+export async function carFacets(pool: pg.Pool, filters: CarFilters): Promise<CarFacetsDto> {
+  const counts = await Promise.all(
+    FACETS.map(async ({ key, column }) => {
+      const params = new SqlParams();
+      const where = filterConditions(filters, params, key);
+      const { rows } = await pool.query<{ value: string; count: number }>(
+        `SELECT ${column} AS value, count(*)::int AS count FROM cars c WHERE ${where.join(' AND ')} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 300`,
+        params.values,
+      );
+      return [key, rows as FacetCount[]] as const;
+    }),
+  );
+  const params = new SqlParams();
+  const where = filterConditions(filters, params);
+  const { rows } = await pool.query<{ pmin: number | null; pmax: number | null; ymin: number | null; ymax: number | null; mmin: number | null; mmax: number | null }>(
+    `SELECT min(price_eur)::float8 AS pmin, max(price_eur)::float8 AS pmax, min(year) AS ymin, max(year) AS ymax, min(mileage_km) AS mmin, max(mileage_km) AS mmax
+     FROM cars c WHERE ${where.join(' AND ')}`,
+    params.values,
+  );
+  const r = rows[0]!;
+  return {
+    ...(Object.fromEntries(counts) as Pick<CarFacetsDto, 'brand' | 'model' | 'category' | 'status' | 'fuelType' | 'transmission' | 'featured'>),
+    price: { min: r.pmin, max: r.pmax },
+    year: { min: r.ymin, max: r.ymax },
+    mileage: { min: r.mmin, max: r.mmax },
+  };
+}

@@ -1,0 +1,89 @@
+// Inventory list: filters, counts per value, sorting, cursor pages and search that
+// forgives typos and stems Finnish.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestCore, type TestCore } from '../support/core';
+import { createRoleUsers, type RoleClients } from '../support/users';
+import { corolla, createCars } from './fixtures';
+
+let t: TestCore;
+let u: RoleClients;
+
+beforeAll(async () => {
+  t = await createTestCore();
+  u = await createRoleUsers(t.core);
+  await u.ADMIN.ok('cars.create', corolla());
+  await createCars(u.ADMIN, 24);
+});
+afterAll(async () => t?.close());
+
+describe('search', () => {
+  it.each([
+    ['toyota corolla', 'Corolla'],
+    ['toyta corola', 'Corolla'],
+    ['TOYOTA', 'Toyota'],
+    ['peruutuskameralla', 'Corolla'], // Finnish inflection of "peruutuskamera" in the description
+    ['huoltokirjan', 'Corolla'],
+    ['reversing cameras', 'Corolla'], // English stemming of description_en
+    ['volksvagen golf', 'Golf'],
+  ])('"%s" finds %s', async (q, expected) => {
+    const page = await u.VIEWER.ok('cars.list', { q, sort: 'relevance' });
+    expect(page.items.length).toBeGreaterThan(0);
+    expect(page.items[0]!.name).toContain(expected);
+  });
+
+  it('finds nothing for unrelated words', async () => {
+    const page = await u.VIEWER.ok('cars.list', { q: 'lamborghini' });
+    expect(page.items).toEqual([]);
+    expect(page.total).toBe(0);
+  });
+});
+
+describe('filters and counts', () => {
+  it('filters by brand, fuel, price and year together', async () => {
+    const page = await u.VIEWER.ok('cars.list', { brand: ['Toyota'], fuelType: ['HYBRID'], priceMin: 10000, yearMin: 2016 });
+    expect(page.items.length).toBeGreaterThan(0);
+    for (const car of page.items) {
+      expect(car.brand).toBe('Toyota');
+      expect(car.fuelType).toBe('HYBRID');
+      expect(car.priceEur).toBeGreaterThanOrEqual(10000);
+      expect(car.year).toBeGreaterThanOrEqual(2016);
+    }
+    const direct = await t.core.pool.query("SELECT count(*)::int AS n FROM cars WHERE brand = 'Toyota' AND fuel_type = 'HYBRID' AND price_eur >= 10000 AND year >= 2016 AND deleted_at IS NULL");
+    expect(page.total).toBe(direct.rows[0].n);
+  });
+
+  it('counts per value ignore their own dimension', async () => {
+    const facets = await u.VIEWER.ok('cars.facets', { brand: ['Toyota'] });
+    const brands = Object.fromEntries(facets.brand.map((f) => [f.value, f.count]));
+    expect(brands.Volkswagen).toBeGreaterThan(0); // other brands still counted
+    const fuels = Object.fromEntries(facets.fuelType.map((f) => [f.value, f.count]));
+    expect(Object.keys(fuels).sort()).toEqual(['HYBRID']); // only Toyota's fuels
+    expect(facets.price.min).toBeGreaterThan(0);
+  });
+});
+
+describe('sorting and cursor pages', () => {
+  it.each(['price', 'year', 'mileage', 'createdAt', 'daysInStock', 'views'] as const)('sort %s pages through every car once, in order', async (sort) => {
+    for (const dir of ['asc', 'desc'] as const) {
+      const seen: string[] = [];
+      const values: number[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: Awaited<ReturnType<typeof u.VIEWER.ok<'cars.list'>>> = await u.VIEWER.ok('cars.list', { sort, dir, limit: 7, cursor });
+        for (const car of page.items) {
+          seen.push(car.id);
+          values.push(sort === 'price' ? car.priceEur : sort === 'year' ? car.year : sort === 'mileage' ? car.mileageKm : sort === 'views' ? car.views : sort === 'daysInStock' ? car.daysInStock : Date.parse(car.createdAt));
+        }
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(new Set(seen).size).toBe(25);
+      const sorted = [...values].sort((a, b) => (dir === 'asc' ? a - b : b - a));
+      expect(values).toEqual(sorted);
+    }
+  });
+
+  it('a forged cursor answers VALIDATION', async () => {
+    const r = await u.VIEWER.call('cars.list', { cursor: 'bm90LWpzb24' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+});
