@@ -87,3 +87,17 @@ describe('sorting and cursor pages', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 });
+
+describe('counts per value with a search', () => {
+  it('agree with the counts of the searched list', async () => {
+    const facets = await u.VIEWER.ok('cars.facets', { q: 'toyota', fuelType: ['HYBRID'] });
+    const brands = Object.fromEntries(facets.brand.map((f) => [f.value, f.count]));
+    const page = await u.VIEWER.ok('cars.list', { q: 'toyota', fuelType: ['HYBRID'], brand: ['Toyota'] });
+    expect(brands.Toyota).toBe(page.total);
+    const fuels = Object.fromEntries(facets.fuelType.map((f) => [f.value, f.count]));
+    const all = await u.VIEWER.ok('cars.list', { q: 'toyota' });
+    expect(Object.values(fuels).reduce((a, b) => a + b, 0)).toBe(all.total);
+    expect(facets.price.min).toBeGreaterThan(0);
+    expect(facets.year.max).toBeGreaterThanOrEqual(facets.year.min!);
+  });
+});

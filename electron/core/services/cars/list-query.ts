@@ -108,7 +108,17 @@ function sortValue(sort: Exclude<CarSortKey, 'relevance'>, row: RowRecord): stri
   }
 }
 
-export async function listCars(pool: pg.Pool, input: CarsListInput): Promise<CarPageDto> {
+export interface ListQuery {
+  sql: string;
+  values: unknown[];
+  /** The total's query, on the first page only. */
+  count: { sql: string; values: unknown[] } | null;
+  sort: CarSortKey;
+  offset: number;
+}
+
+/** The page's SQL: also what the benchmark runs bare through pg as its baseline. */
+export function buildListQuery(input: CarsListInput): ListQuery {
   const params = new SqlParams();
   const where = filterConditions(input, params);
   const sort: CarSortKey = input.sort === 'relevance' && !input.q ? 'createdAt' : input.sort;
@@ -141,23 +151,29 @@ export async function listCars(pool: pg.Pool, input: CarsListInput): Promise<Car
     LIMIT ${input.limit + 1} OFFSET ${offset}`;
 
   // The total is counted on the first page only; later pages reuse the client's.
-  const countParams = new SqlParams();
-  const countWhere = filterConditions(input, countParams);
-  const needTotal = !cursor;
+  let count: ListQuery['count'] = null;
+  if (!cursor) {
+    const countParams = new SqlParams();
+    const countWhere = filterConditions(input, countParams);
+    count = { sql: `SELECT count(*)::int AS n FROM cars c WHERE ${countWhere.join(' AND ')}`, values: countParams.values };
+  }
+  return { sql, values: params.values, count, sort, offset };
+}
+
+export async function listCars(pool: pg.Pool, input: CarsListInput): Promise<CarPageDto> {
+  const q = buildListQuery(input);
   const [page, count] = await Promise.all([
-    pool.query<RowRecord & { stocked_at: Date }>(sql, params.values),
-    needTotal
-      ? pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM cars c WHERE ${countWhere.join(' AND ')}`, countParams.values)
-      : Promise.resolve(null),
+    pool.query<RowRecord & { stocked_at: Date }>(q.sql, q.values),
+    q.count ? pool.query<{ n: number }>(q.count.sql, q.count.values) : Promise.resolve(null),
   ]);
 
   const rows = page.rows.slice(0, input.limit);
   let nextCursor: string | null = null;
   if (page.rows.length > input.limit) {
     const last = rows[rows.length - 1]!;
-    if (sort === 'relevance') nextCursor = encodeCursor({ o: offset + input.limit });
-    else if (sort === 'daysInStock') nextCursor = encodeCursor({ v: last.stocked_at.toISOString(), id: last.id });
-    else nextCursor = encodeCursor({ v: sortValue(sort, last), id: last.id });
+    if (q.sort === 'relevance') nextCursor = encodeCursor({ o: q.offset + input.limit });
+    else if (q.sort === 'daysInStock') nextCursor = encodeCursor({ v: last.stocked_at.toISOString(), id: last.id });
+    else nextCursor = encodeCursor({ v: sortValue(q.sort, last), id: last.id });
   }
   return { items: rows.map(toRow), nextCursor, total: count ? (count.rows[0]?.n ?? 0) : -1 };
 }
@@ -174,6 +190,8 @@ const FACETS: { key: FilterKey & keyof CarFacetsDto; column: string }[] = [
 
 /** Counts per value of each filter, each computed with every other filter applied. */
 export async function carFacets(pool: pg.Pool, filters: CarFilters): Promise<CarFacetsDto> {
+  // A search is the costly condition: evaluate it once into a CTE, then count in memory.
+  if (filters.q) return searchedFacets(pool, filters);
   const counts = await Promise.all(
     FACETS.map(async ({ key, column }) => {
       const params = new SqlParams();
@@ -187,16 +205,51 @@ export async function carFacets(pool: pg.Pool, filters: CarFilters): Promise<Car
   );
   const params = new SqlParams();
   const where = filterConditions(filters, params);
-  const { rows } = await pool.query<{ pmin: number | null; pmax: number | null; ymin: number | null; ymax: number | null; mmin: number | null; mmax: number | null }>(
-    `SELECT min(price_eur)::float8 AS pmin, max(price_eur)::float8 AS pmax, min(year) AS ymin, max(year) AS ymax, min(mileage_km) AS mmin, max(mileage_km) AS mmax
-     FROM cars c WHERE ${where.join(' AND ')}`,
-    params.values,
-  );
-  const r = rows[0]!;
+  const { rows } = await pool.query<RangeRecord>(`SELECT ${RANGES} FROM cars c WHERE ${where.join(' AND ')}`, params.values);
+  return assemble(Object.fromEntries(counts), rows[0]!);
+}
+
+type RangeRecord = { pmin: number | null; pmax: number | null; ymin: number | null; ymax: number | null; mmin: number | null; mmax: number | null };
+const RANGES = `min(c.price_eur)::float8 AS pmin, max(c.price_eur)::float8 AS pmax, min(c.year) AS ymin, max(c.year) AS ymax, min(c.mileage_km) AS mmin, max(c.mileage_km) AS mmax`;
+
+function assemble(counts: Record<string, FacetCount[]>, r: RangeRecord): CarFacetsDto {
+  const get = (k: string) => counts[k] ?? [];
   return {
-    ...(Object.fromEntries(counts) as Pick<CarFacetsDto, 'brand' | 'model' | 'category' | 'status' | 'fuelType' | 'transmission' | 'featured'>),
+    brand: get('brand'),
+    model: get('model'),
+    category: get('category'),
+    status: get('status'),
+    fuelType: get('fuelType'),
+    transmission: get('transmission'),
+    featured: get('featured'),
     price: { min: r.pmin, max: r.pmax },
     year: { min: r.ymin, max: r.ymax },
     mileage: { min: r.mmin, max: r.mmax },
   };
+}
+
+async function searchedFacets(pool: pg.Pool, filters: CarFilters): Promise<CarFacetsDto> {
+  const params = new SqlParams();
+  // The search, the ranges and the trash flag are no facet: they go into the CTE.
+  const base = filterConditions(
+    { q: filters.q, deleted: filters.deleted, priceMin: filters.priceMin, priceMax: filters.priceMax, yearMin: filters.yearMin, yearMax: filters.yearMax, mileageMin: filters.mileageMin, mileageMax: filters.mileageMax },
+    params,
+  );
+  const dims = FACETS.map(({ key, column }) => {
+    const others = filterConditions({ ...filters, q: undefined, priceMin: undefined, priceMax: undefined, yearMin: undefined, yearMax: undefined, mileageMin: undefined, mileageMax: undefined }, params, key)
+      .slice(1) // the trash condition is already in the CTE
+      .join(' AND ');
+    return `(SELECT '${key}' AS dim, ${column} AS value, count(*)::int AS count FROM m c ${others ? `WHERE ${others}` : ''} GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT 300)`;
+  });
+  const sql = `WITH m AS MATERIALIZED (SELECT c.brand, c.model, c.category, c.status, c.fuel_type, c.transmission, c.featured, c.price_eur, c.year, c.mileage_km, c.deleted_at FROM cars c WHERE ${base.join(' AND ')})
+    ${dims.join(' UNION ALL ')}
+    UNION ALL (SELECT 'ranges', json_build_object('pmin', min(c.price_eur)::float8, 'pmax', max(c.price_eur)::float8, 'ymin', min(c.year), 'ymax', max(c.year), 'mmin', min(c.mileage_km), 'mmax', max(c.mileage_km))::text, 0 FROM m c)`;
+  const { rows } = await pool.query<{ dim: string; value: string; count: number }>(sql, params.values);
+  const counts: Record<string, FacetCount[]> = {};
+  let ranges: RangeRecord = { pmin: null, pmax: null, ymin: null, ymax: null, mmin: null, mmax: null };
+  for (const row of rows) {
+    if (row.dim === 'ranges') ranges = JSON.parse(row.value) as RangeRecord;
+    else (counts[row.dim] ??= []).push({ value: row.value, count: row.count });
+  }
+  return assemble(counts, ranges);
 }
