@@ -22,6 +22,10 @@ import { createCarsService } from './services/cars/cars-service';
 import { createMediaService } from './services/media';
 import { patterns } from './cache/keys';
 import path from 'node:path';
+import { createLeadIntake } from './services/leads/lead-intake';
+import { startLeadListener } from './services/leads/lead-listener';
+import { createLeadsService } from './services/leads/leads-service';
+import { createNewsletterService } from './services/leads/newsletter';
 
 export interface Core {
   router: Router;
@@ -84,8 +88,15 @@ export async function createCore(config: CoreConfig, opts: { logger?: Logger } =
     const carsCsv = createCarsCsv({ db, pool, events, invalidateAll: () => cache.delPattern(patterns.cars) });
     const media = createMediaService({ mediaDir: config.mediaDir ?? path.join(config.userDataDir, 'media'), baseUrl: config.mediaBaseUrl ?? 'https://images.kroiautocenter.fi/media' });
 
+    const intake = createLeadIntake({ pool, config: systemConfig, logger });
+    const leads = createLeadsService({ db, pool, cache, intake });
+    if (config.background !== false) {
+      const listener = startLeadListener({ url, pool, intake, cache, events, logger });
+      cleanup.push(() => listener.stop());
+    }
+
     const router = createRouter({
-      handlers: createHandlers({ auth, users: createUsersService(db), audit: createAuditService(db), status, cars, carsCsv, media }),
+      handlers: createHandlers({ auth, users: createUsersService(db), audit: createAuditService(db), status, cars, carsCsv, media, leads, newsletter: createNewsletterService(db) }),
       auth,
       logger,
     });

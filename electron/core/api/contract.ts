@@ -28,6 +28,25 @@ import {
   mediaUploadInput,
   slugPreviewInput,
 } from './schemas/cars';
+import type { AssigneeDto, LeadCountsDto, LeadDto, LeadPageDto, SubscriberDto } from './dto-leads';
+import {
+  leadActivityInput,
+  leadAssignInput,
+  leadBulkInput,
+  leadCreateInput,
+  leadEraseInput,
+  leadExportInput,
+  leadFilters,
+  leadFollowUpInput,
+  leadMergeInput,
+  leadNoteEditInput,
+  leadNoteInput,
+  leadsListInput,
+  leadStatusInput,
+  subscriberIdInput,
+  subscribersExportInput,
+  subscribersListInput,
+} from './schemas/leads';
 
 /** 'public' channels need no session (sign-in and first-run setup). */
 export type Access = 'public' | Role;
@@ -134,6 +153,25 @@ export const contract = {
   'cars.bulk': channel<BulkResultDto>()(carBulkInput, 'ADMIN'),
   'cars.importCsv': channel<CsvImportResultDto>()(carCsvInput, 'ADMIN'),
   'media.upload': channel<{ url: string }>()(mediaUploadInput, 'ADMIN'),
+
+  'leads.list': channel<LeadPageDto>()(leadsListInput, 'VIEWER'),
+  'leads.counts': channel<LeadCountsDto>()(leadFilters, 'VIEWER'),
+  'leads.get': channel<LeadDto>()(z.strictObject({ id: idField }), 'VIEWER'),
+  'leads.assignees': channel<AssigneeDto[]>()(empty, 'VIEWER'),
+  'leads.create': channel<LeadDto>()(leadCreateInput, 'ADMIN'),
+  'leads.setStatus': channel<LeadDto>()(leadStatusInput, 'ADMIN'),
+  'leads.assign': channel<LeadDto>()(leadAssignInput, 'ADMIN'),
+  'leads.addNote': channel<LeadDto>()(leadNoteInput, 'ADMIN'),
+  'leads.editNote': channel<LeadDto>()(leadNoteEditInput, 'ADMIN'),
+  'leads.addActivity': channel<LeadDto>()(leadActivityInput, 'ADMIN'),
+  'leads.setFollowUp': channel<LeadDto>()(leadFollowUpInput, 'ADMIN'),
+  'leads.merge': channel<LeadDto>()(leadMergeInput, 'ADMIN'),
+  'leads.bulk': channel<{ updated: number; skipped: { id: string; reason: string }[] }>()(leadBulkInput, 'ADMIN'),
+  'leads.exportCsv': channel<CsvFileDto>()(leadExportInput, 'ADMIN'),
+  'leads.erase': channel<{ erased: number }>()(leadEraseInput, 'SUPER_ADMIN'),
+  'newsletter.list': channel<Page<SubscriberDto>>()(subscribersListInput, 'VIEWER'),
+  'newsletter.unsubscribe': channel<SubscriberDto>()(subscriberIdInput, 'ADMIN'),
+  'newsletter.exportCsv': channel<CsvFileDto>()(subscribersExportInput, 'ADMIN'),
 } as const;
 
 export type Contract = typeof contract;

@@ -25,3 +25,18 @@ export const CAR_STATUS_MOVES: Record<CarStatus, readonly CarStatus[]> = {
   SOLD: ['AVAILABLE', 'ARCHIVED'],
   ARCHIVED: ['AVAILABLE'],
 };
+
+/** Status moves a lead may make on the board; anything else is refused. */
+export const LEAD_STATUS_MOVES: Record<LeadStatus, readonly LeadStatus[]> = {
+  NEW: ['CONTACTED', 'QUALIFIED', 'LOST', 'SPAM', 'ARCHIVED'],
+  CONTACTED: ['QUALIFIED', 'NEGOTIATION', 'LOST', 'ARCHIVED'],
+  QUALIFIED: ['NEGOTIATION', 'WON', 'LOST', 'CONTACTED'],
+  NEGOTIATION: ['WON', 'LOST', 'QUALIFIED'],
+  WON: ['ARCHIVED'],
+  LOST: ['CONTACTED', 'ARCHIVED'],
+  SPAM: ['NEW', 'ARCHIVED'],
+  ARCHIVED: ['NEW'],
+};
+
+/** Statuses of a lead still being worked (duplicates are looked for among these). */
+export const OPEN_LEAD_STATUSES: readonly LeadStatus[] = ['NEW', 'CONTACTED', 'QUALIFIED', 'NEGOTIATION'];

@@ -3,6 +3,8 @@ import type { AuthService } from '../services/auth';
 import type { createCarsCsv } from '../services/cars/cars-csv';
 import type { CarsService } from '../services/cars/cars-service';
 import type { createMediaService } from '../services/media';
+import type { LeadsService } from '../services/leads/leads-service';
+import type { createNewsletterService } from '../services/leads/newsletter';
 import type { createAuditService } from '../services/audit';
 import type { createStatusService } from '../services/status';
 import type { createUsersService } from '../services/users';
@@ -16,6 +18,8 @@ export interface Services {
   cars: CarsService;
   carsCsv: ReturnType<typeof createCarsCsv>;
   media: ReturnType<typeof createMediaService>;
+  leads: LeadsService;
+  newsletter: ReturnType<typeof createNewsletterService>;
 }
 
 export function createHandlers(s: Services): Handlers {
@@ -58,5 +62,24 @@ export function createHandlers(s: Services): Handlers {
     'cars.bulk': async (i, ctx) => s.cars.bulk(i, requirePrincipal(ctx)),
     'cars.importCsv': async (i, ctx) => s.carsCsv.importCsv(i, requirePrincipal(ctx)),
     'media.upload': async (i) => s.media.upload(i),
+
+    'leads.list': async (i, ctx) => s.leads.list(i, requirePrincipal(ctx)),
+    'leads.counts': async (i, ctx) => s.leads.counts(i, requirePrincipal(ctx)),
+    'leads.get': async (i) => s.leads.get(i.id),
+    'leads.assignees': async () => s.leads.assignees(),
+    'leads.create': async (i, ctx) => s.leads.create(i, requirePrincipal(ctx)),
+    'leads.setStatus': async (i, ctx) => s.leads.setStatus(i, requirePrincipal(ctx)),
+    'leads.assign': async (i, ctx) => s.leads.assign(i, requirePrincipal(ctx)),
+    'leads.addNote': async (i, ctx) => s.leads.addNote(i, requirePrincipal(ctx)),
+    'leads.editNote': async (i, ctx) => s.leads.editNote(i, requirePrincipal(ctx)),
+    'leads.addActivity': async (i, ctx) => s.leads.addActivity(i, requirePrincipal(ctx)),
+    'leads.setFollowUp': async (i, ctx) => s.leads.setFollowUp(i, requirePrincipal(ctx)),
+    'leads.merge': async (i, ctx) => s.leads.merge(i, requirePrincipal(ctx)),
+    'leads.bulk': async (i, ctx) => s.leads.bulk(i, requirePrincipal(ctx)),
+    'leads.exportCsv': async (i, ctx) => s.leads.exportCsv(i, requirePrincipal(ctx)),
+    'leads.erase': async (i, ctx) => s.leads.erase(i, requirePrincipal(ctx)),
+    'newsletter.list': async (i) => s.newsletter.list(i),
+    'newsletter.unsubscribe': async (i, ctx) => s.newsletter.unsubscribe(i.id, requirePrincipal(ctx)),
+    'newsletter.exportCsv': async (i, ctx) => s.newsletter.exportCsv(i, requirePrincipal(ctx)),
   };
 }

@@ -12,6 +12,11 @@ export interface PoolSettings {
 
 export const DEFAULT_POOL: PoolSettings = { max: 8, connectionTimeoutMs: 5000, statementTimeoutMs: 30_000, idleTimeoutMs: 30_000 };
 
+// Prisma stores DateTime as `timestamp(3)` holding UTC. Raw SQL must read and write them as
+// UTC too, whatever the PC's own time zone is (node-postgres would assume local time).
+pg.types.setTypeParser(1114, (v: string) => new Date(`${v.replace(' ', 'T')}Z`));
+pg.defaults.parseInputDatesAsUTC = true;
+
 // int8 (counts, bigserial ids) as strings would leak into DTOs; parse the safe ones to number.
 pg.types.setTypeParser(20, (v: string) => {
   const n = Number(v);
