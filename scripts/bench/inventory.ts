@@ -6,6 +6,7 @@ import type { ChannelInput } from '../../electron/core/api/contract';
 import { carsListInput } from '../../electron/core/api/schemas/cars';
 import { keys } from '../../electron/core/cache/keys';
 import { buildListQuery } from '../../electron/core/services/cars/list-query';
+import { resolveSearchMode } from '../../electron/core/services/cars/sql-filters';
 import { benchCore, signedIn } from './bench-core';
 import { ensureDataset } from './dataset';
 import { measure, summarize, withBaseline, type BenchResult } from './stats';
@@ -44,7 +45,8 @@ export async function benchInventory(quick: boolean): Promise<BenchResult[]> {
     // Cache miss: the page's key is dropped before each (untimed), so every call queries PostgreSQL.
     const miss = await measure(n, (i) => viewer.call('cars.list', input(i)), { before: dropKey });
     const bareSql = await measure(n, async (i) => {
-      const q = buildListQuery(carsListInput.parse(input(i)));
+      const parsed = carsListInput.parse(input(i));
+      const q = buildListQuery(parsed, await resolveSearchMode(bare, parsed.q));
       await Promise.all([bare.query(q.sql, q.values), q.count ? bare.query(q.count.sql, q.count.values) : null]);
     });
     results.push(withBaseline({ bench: 'inventory.page.miss', ...summarize(miss), rows: size.cars }, 'bare SQL', bareSql));

@@ -60,8 +60,10 @@ export interface CarDto extends CarRowDto {
 export interface CarPageDto {
   items: CarRowDto[];
   nextCursor: string | null;
-  /** Matching cars in all pages. */
+  /** Matching cars in all pages, counted up to 10 000 (-1 on later pages). */
   total: number;
+  /** True when there are more matches than the total says ("10 000+"). */
+  totalCapped: boolean;
 }
 
 export interface FacetCount {

@@ -5,7 +5,7 @@ import type pg from 'pg';
 import type { CarFacetsDto, CarPageDto, CarRowDto, FacetCount } from '../../api/dto-cars';
 import type { CarFilters, CarsListInput, CarSortKey } from '../../api/schemas/cars';
 import { validation } from '../../api/errors';
-import { DAYS_IN_STOCK_SQL, filterConditions, SqlParams, typoWords, type FilterKey } from './sql-filters';
+import { DAYS_IN_STOCK_SQL, filterConditions, resolveSearchMode, SqlParams, typoWords, type FilterKey, type SearchMode } from './sql-filters';
 
 const SORT_SQL: Record<Exclude<CarSortKey, 'relevance'>, string> = {
   price: 'c.price_eur',
@@ -14,8 +14,11 @@ const SORT_SQL: Record<Exclude<CarSortKey, 'relevance'>, string> = {
   createdAt: 'c.created_at',
   // More days in stock = earlier stocked: sorted by stocked_at the other way round.
   daysInStock: 'c.stocked_at',
-  views: 'coalesce(s.views, 0)',
+  views: 's.views',
 };
+
+/** Totals are counted up to this many; beyond it the screen says "10 000+". */
+export const TOTAL_CAP = 10_000;
 
 export const ROW_COLUMNS = `c.id, c.slug, c.name, c.brand, c.model, c.variant, c.year, c.price_eur::float8 AS price_eur, c.mileage_km,
   c.fuel_type, c.transmission, c.category, c.color, c.status, c.featured, c.created_at, c.deleted_at, c.version,
@@ -118,50 +121,56 @@ export interface ListQuery {
 }
 
 /** The page's SQL: also what the benchmark runs bare through pg as its baseline. */
-export function buildListQuery(input: CarsListInput): ListQuery {
+export function buildListQuery(input: CarsListInput, mode: SearchMode = 'fts'): ListQuery {
   const params = new SqlParams();
-  const where = filterConditions(input, params);
+  const where = filterConditions(input, params, undefined, 'c', mode);
   const sort: CarSortKey = input.sort === 'relevance' && !input.q ? 'createdAt' : input.sort;
   const cursor = decodeCursor(input.cursor);
   let order: string;
   let extraSelect = '';
 
   if (sort === 'relevance') {
-    const q = params.add(input.q);
     const words = typoWords(input.q ?? '');
-    const similarity = words.length ? `+ word_similarity(${params.add(words.join(' '))}, c.search_text)` : '';
-    extraSelect = `, ts_rank(c.search_vector, websearch_to_tsquery('simple', ${q}) || websearch_to_tsquery('finnish', ${q}) || websearch_to_tsquery('english', ${q})) ${similarity} AS rank`;
-    order = 'rank DESC, c.id DESC';
+    if (mode === 'fuzzy' && words.length) {
+      extraSelect = `, word_similarity(${params.add(words.join(' '))}, c.search_text) AS rank`;
+    } else {
+      // Cars whose title holds every word come first, newest first within each group.
+      const all = words.length ? words.map((w) => `c.search_text LIKE ${params.add(`%${w.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`)}`).join(' AND ') : 'TRUE';
+      extraSelect = `, (${all})::int AS rank`;
+    }
+    order = 'rank DESC, c.created_at DESC, c.id DESC';
   } else {
     // daysInStock runs the other way round from stocked_at.
     const asc = sort === 'daysInStock' ? input.dir === 'desc' : input.dir === 'asc';
     const expr = SORT_SQL[sort];
+    // The tie-breaker belongs to the same table as the sort key, so one index serves both.
+    const tie = sort === 'views' ? 's.car_id' : 'c.id';
     if (cursor && 'v' in cursor) {
       const cast = sort === 'createdAt' || sort === 'daysInStock' ? '::timestamptz' : '';
-      where.push(`(${expr}, c.id) ${asc ? '>' : '<'} (${params.add(cursor.v)}${cast}, ${params.add(cursor.id)})`);
+      where.push(`(${expr}, ${tie}) ${asc ? '>' : '<'} (${params.add(cursor.v)}${cast}, ${params.add(cursor.id)})`);
     }
-    order = `${expr} ${asc ? 'ASC' : 'DESC'}, c.id ${asc ? 'ASC' : 'DESC'}`;
+    order = `${expr} ${asc ? 'ASC' : 'DESC'}, ${tie} ${asc ? 'ASC' : 'DESC'}`;
   }
 
   const offset = cursor && 'o' in cursor ? cursor.o : 0;
   const sql = `SELECT ${ROW_COLUMNS}, c.stocked_at${extraSelect}
-    FROM cars c LEFT JOIN car_stats s ON s.car_id = c.id
+    FROM cars c JOIN car_stats s ON s.car_id = c.id
     WHERE ${where.join(' AND ')}
     ORDER BY ${order}
     LIMIT ${input.limit + 1} OFFSET ${offset}`;
 
-  // The total is counted on the first page only; later pages reuse the client's.
+  // Counted on the first page only (later pages reuse it), and only up to TOTAL_CAP rows.
   let count: ListQuery['count'] = null;
   if (!cursor) {
     const countParams = new SqlParams();
-    const countWhere = filterConditions(input, countParams);
-    count = { sql: `SELECT count(*)::int AS n FROM cars c WHERE ${countWhere.join(' AND ')}`, values: countParams.values };
+    const countWhere = filterConditions(input, countParams, undefined, 'c', mode);
+    count = { sql: `SELECT count(*)::int AS n FROM (SELECT 1 FROM cars c WHERE ${countWhere.join(' AND ')} LIMIT ${TOTAL_CAP + 1}) capped`, values: countParams.values };
   }
   return { sql, values: params.values, count, sort, offset };
 }
 
 export async function listCars(pool: pg.Pool, input: CarsListInput): Promise<CarPageDto> {
-  const q = buildListQuery(input);
+  const q = buildListQuery(input, await resolveSearchMode(pool, input.q));
   const [page, count] = await Promise.all([
     pool.query<RowRecord & { stocked_at: Date }>(q.sql, q.values),
     q.count ? pool.query<{ n: number }>(q.count.sql, q.count.values) : Promise.resolve(null),
@@ -175,7 +184,8 @@ export async function listCars(pool: pg.Pool, input: CarsListInput): Promise<Car
     else if (q.sort === 'daysInStock') nextCursor = encodeCursor({ v: last.stocked_at.toISOString(), id: last.id });
     else nextCursor = encodeCursor({ v: sortValue(q.sort, last), id: last.id });
   }
-  return { items: rows.map(toRow), nextCursor, total: count ? (count.rows[0]?.n ?? 0) : -1 };
+  const total = count ? (count.rows[0]?.n ?? 0) : -1;
+  return { items: rows.map(toRow), nextCursor, total: Math.min(total, TOTAL_CAP), totalCapped: total > TOTAL_CAP };
 }
 
 const FACETS: { key: FilterKey & keyof CarFacetsDto; column: string }[] = [
@@ -229,11 +239,15 @@ function assemble(counts: Record<string, FacetCount[]>, r: RangeRecord): CarFace
 }
 
 async function searchedFacets(pool: pg.Pool, filters: CarFilters): Promise<CarFacetsDto> {
+  const mode = await resolveSearchMode(pool, filters.q);
   const params = new SqlParams();
   // The search, the ranges and the trash flag are no facet: they go into the CTE.
   const base = filterConditions(
     { q: filters.q, deleted: filters.deleted, priceMin: filters.priceMin, priceMax: filters.priceMax, yearMin: filters.yearMin, yearMax: filters.yearMax, mileageMin: filters.mileageMin, mileageMax: filters.mileageMax },
     params,
+    undefined,
+    'c',
+    mode,
   );
   const dims = FACETS.map(({ key, column }) => {
     const others = filterConditions({ ...filters, q: undefined, priceMin: undefined, priceMax: undefined, yearMin: undefined, yearMax: undefined, mileageMin: undefined, mileageMax: undefined }, params, key)

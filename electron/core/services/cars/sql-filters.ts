@@ -19,27 +19,40 @@ export function typoWords(q: string): string[] {
     .slice(0, 6);
 }
 
-/** Full-text in three configurations (exact tokens, Finnish and English stems) or, for typos, every word close to the title. */
-export function searchCondition(q: string, params: SqlParams, alias = 'c'): string {
-  const p = params.add(q);
-  const fts = `${alias}.search_vector @@ (websearch_to_tsquery('simple', ${p}) || websearch_to_tsquery('finnish', ${p}) || websearch_to_tsquery('english', ${p}))`;
+/**
+ * How a search matches: full-text in three configurations (exact tokens, Finnish and
+ * English stems) when that finds anything; otherwise "fuzzy": every word close to the
+ * title by trigram similarity, which forgives typos. Deciding once keeps each query on
+ * one index instead of an OR that must recheck every candidate both ways.
+ */
+export type SearchMode = 'fts' | 'fuzzy';
+
+export const ftsQuery = (p: string) => `(websearch_to_tsquery('simple', ${p}) || websearch_to_tsquery('finnish', ${p}) || websearch_to_tsquery('english', ${p}))`;
+
+export function searchCondition(q: string, params: SqlParams, alias = 'c', mode: SearchMode = 'fts'): string {
   const words = typoWords(q);
-  if (words.length === 0) return `(${fts})`;
-  const fuzzy = words.map((w) => `${params.add(w)} <% ${alias}.search_text`).join(' AND ');
-  return `(${fts} OR (${fuzzy}))`;
+  if (mode === 'fuzzy' && words.length > 0) return `(${words.map((w) => `${params.add(w)} <% ${alias}.search_text`).join(' AND ')})`;
+  return `${alias}.search_vector @@ ${ftsQuery(params.add(q))}`;
+}
+
+/** Whether full-text search finds anything for q among live cars (an index probe that stops at the first hit). */
+export async function resolveSearchMode(pool: { query: (sql: string, values: unknown[]) => Promise<{ rows: { hit: boolean }[] }> }, q: string | undefined): Promise<SearchMode> {
+  if (!q || typoWords(q).length === 0) return 'fts';
+  const { rows } = await pool.query(`SELECT EXISTS (SELECT 1 FROM cars c WHERE c.search_vector @@ ${ftsQuery('$1')}) AS hit`, [q]);
+  return rows[0]?.hit ? 'fts' : 'fuzzy';
 }
 
 export type FilterKey = keyof CarFilters;
 
 /** WHERE conditions for the filters, leaving out `skip` (facet counts ignore their own dimension). */
-export function filterConditions(f: CarFilters, params: SqlParams, skip?: FilterKey, alias = 'c'): string[] {
+export function filterConditions(f: CarFilters, params: SqlParams, skip?: FilterKey, alias = 'c', mode: SearchMode = 'fts'): string[] {
   const where: string[] = [f.deleted ? `${alias}.deleted_at IS NOT NULL` : `${alias}.deleted_at IS NULL`];
   // Enum parameters are cast to the column's type so the column's index can be used.
   const inList = (key: FilterKey, column: string, enumType: string) => {
     const list = f[key] as string[] | undefined;
     if (skip !== key && list && list.length) where.push(`${alias}.${column} = ANY(${params.add(list)}::"${enumType}"[])`);
   };
-  if (f.q && skip !== 'q') where.push(searchCondition(f.q, params, alias));
+  if (f.q && skip !== 'q') where.push(searchCondition(f.q, params, alias, mode));
   if (skip !== 'brand' && f.brand?.length) where.push(`${alias}.brand = ANY(${params.add(f.brand)}::text[])`);
   if (skip !== 'model' && f.model?.length) where.push(`${alias}.model = ANY(${params.add(f.model)}::text[])`);
   inList('category', 'category', 'CarCategory');
