@@ -8,6 +8,7 @@ export default defineConfig({
   engine: 'js',
   schema: 'prisma/schema.prisma',
   async adapter() {
-    return new PrismaPg({ connectionString: process.env.DATABASE_URL ?? 'postgresql://localhost/postgres' });
+    // The diff only needs the adapter to exist; an idle pool must not keep the CLI alive.
+    return new PrismaPg({ connectionString: process.env.DATABASE_URL ?? 'postgresql://localhost/postgres', allowExitOnIdle: true });
   },
 });

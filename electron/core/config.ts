@@ -21,6 +21,10 @@ export interface CoreConfig {
   redis: { url: string; password: string | null; keyPrefix?: string } | null;
   pool: PoolSettings;
   cacheCommandTimeoutMs?: number;
+  /** Where backups are written (a local or network folder). */
+  backupDir?: string;
+  /** The installed app's resources folder (bundled pg tools may be there). */
+  resourcesDir?: string;
   /** Where pictures added from local files are copied (a local or network folder). */
   mediaDir?: string;
   /** The public address under which the website serves that folder. */
@@ -132,6 +136,7 @@ export async function loadConfig(opts: {
       statementTimeoutMs: positiveInt(env.KROI_DB_STATEMENT_TIMEOUT_MS, DEFAULT_POOL.statementTimeoutMs),
     },
     ...(settings.mediaDir ? { mediaDir: settings.mediaDir } : {}),
+    ...(settings.backupDir ? { backupDir: settings.backupDir } : {}),
     ...(settings.mediaBaseUrl ? { mediaBaseUrl: settings.mediaBaseUrl } : {}),
     background: true,
   };

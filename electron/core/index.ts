@@ -26,6 +26,8 @@ import { createLeadIntake } from './services/leads/lead-intake';
 import { startLeadListener } from './services/leads/lead-listener';
 import { createLeadsService } from './services/leads/leads-service';
 import { createNewsletterService } from './services/leads/newsletter';
+import { createBackupsService, type BackupsService } from './services/backups/backups-service';
+import { startScheduler } from './jobs/scheduler';
 
 export interface Core {
   router: Router;
@@ -40,6 +42,7 @@ export interface Core {
   /** Superuser connection of the embedded server, null on a shared server. */
   adminDatabaseUrl: string | null;
   migrations: MigrateResult;
+  backups: BackupsService;
   close(): Promise<void>;
 }
 
@@ -95,8 +98,27 @@ export async function createCore(config: CoreConfig, opts: { logger?: Logger } =
       cleanup.push(() => listener.stop());
     }
 
+    const backups = createBackupsService({
+      db,
+      pool,
+      cache,
+      events,
+      logger,
+      url,
+      scratchUrl: embedded?.adminUrl ?? url,
+      backupDir: config.backupDir ?? path.join(config.userDataDir, 'backups'),
+      resourcesDir: config.resourcesDir ?? null,
+      ...(config.migrationsDir ? { migrationsDir: config.migrationsDir } : {}),
+    });
+    cleanup.push(() => backups.stop());
+    if (config.background !== false) {
+      await backups.cleanUpInterrupted().catch((error) => logger.warn('could not tidy interrupted backups', error));
+      const scheduler = startScheduler({ url, pool, jobs: backups.jobs(), logger });
+      cleanup.push(() => scheduler.stop());
+    }
+
     const router = createRouter({
-      handlers: createHandlers({ auth, users: createUsersService(db), audit: createAuditService(db), status, cars, carsCsv, media, leads, newsletter: createNewsletterService(db) }),
+      handlers: createHandlers({ auth, users: createUsersService(db), audit: createAuditService(db), status, cars, carsCsv, media, leads, newsletter: createNewsletterService(db), backups }),
       auth,
       logger,
     });
@@ -113,6 +135,7 @@ export async function createCore(config: CoreConfig, opts: { logger?: Logger } =
       databaseUrl: url,
       adminDatabaseUrl: embedded?.adminUrl ?? null,
       migrations,
+      backups,
       async close() {
         if (closed) return;
         closed = true;

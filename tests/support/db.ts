@@ -21,7 +21,7 @@ async function adminQuery(sql: string): Promise<void> {
 
 /** `template: null` gives an empty database (for migrator tests). */
 export async function createTestDatabase(opts: { template?: string | null } = {}): Promise<TestDatabase> {
-  const name = `kroi_t_${randomBytes(5).toString('hex')}`;
+  const name = `kroi_t_${process.env.KROI_TEST_RUN ?? process.pid}_${randomBytes(5).toString('hex')}`;
   const template = opts.template === undefined ? TEMPLATE_DB : opts.template;
   const quoted = `"${name}"`;
   // Cloning fails if anyone is connected to the template at that instant; retry briefly.

@@ -28,6 +28,8 @@ import {
   mediaUploadInput,
   slugPreviewInput,
 } from './schemas/cars';
+import type { BackupDto, BackupScheduleDto, BackupToolsDto } from './dto-backups';
+import { backupScheduleInput } from './schemas/backups';
 import type { AssigneeDto, LeadCountsDto, LeadDto, LeadPageDto, SubscriberDto } from './dto-leads';
 import {
   leadActivityInput,
@@ -172,6 +174,17 @@ export const contract = {
   'newsletter.list': channel<Page<SubscriberDto>>()(subscribersListInput, 'VIEWER'),
   'newsletter.unsubscribe': channel<SubscriberDto>()(subscriberIdInput, 'ADMIN'),
   'newsletter.exportCsv': channel<CsvFileDto>()(subscribersExportInput, 'ADMIN'),
+
+  'backups.list': channel<BackupDto[]>()(empty, 'SUPER_ADMIN'),
+  'backups.tools': channel<BackupToolsDto>()(empty, 'SUPER_ADMIN'),
+  'backups.run': channel<{ jobId: string; backupId: string }>()(z.strictObject({ kind: z.enum(['FULL', 'PLAIN_SQL']).default('FULL') }), 'SUPER_ADMIN'),
+  'backups.cancel': channel<{ cancelled: boolean }>()(z.strictObject({ jobId: z.string().min(1).max(120) }), 'SUPER_ADMIN'),
+  'backups.verify': channel<BackupDto>()(z.strictObject({ id: idField }), 'SUPER_ADMIN'),
+  'backups.restore': channel<{ jobId: string }>()(z.strictObject({ id: idField, confirmDatabase: z.string().min(1).max(63) }), 'SUPER_ADMIN'),
+  'backups.import': channel<BackupDto>()(z.strictObject({ path: z.string().trim().min(1).max(1000) }), 'SUPER_ADMIN'),
+  'backups.delete': channel<null>()(z.strictObject({ id: idField }), 'SUPER_ADMIN'),
+  'backups.getSchedule': channel<BackupScheduleDto>()(empty, 'SUPER_ADMIN'),
+  'backups.setSchedule': channel<BackupScheduleDto>()(backupScheduleInput, 'SUPER_ADMIN'),
 } as const;
 
 export type Contract = typeof contract;

@@ -5,6 +5,7 @@ import type { CarsService } from '../services/cars/cars-service';
 import type { createMediaService } from '../services/media';
 import type { LeadsService } from '../services/leads/leads-service';
 import type { createNewsletterService } from '../services/leads/newsletter';
+import type { BackupsService } from '../services/backups/backups-service';
 import type { createAuditService } from '../services/audit';
 import type { createStatusService } from '../services/status';
 import type { createUsersService } from '../services/users';
@@ -20,6 +21,7 @@ export interface Services {
   media: ReturnType<typeof createMediaService>;
   leads: LeadsService;
   newsletter: ReturnType<typeof createNewsletterService>;
+  backups: BackupsService;
 }
 
 export function createHandlers(s: Services): Handlers {
@@ -81,5 +83,19 @@ export function createHandlers(s: Services): Handlers {
     'newsletter.list': async (i) => s.newsletter.list(i),
     'newsletter.unsubscribe': async (i, ctx) => s.newsletter.unsubscribe(i.id, requirePrincipal(ctx)),
     'newsletter.exportCsv': async (i, ctx) => s.newsletter.exportCsv(i, requirePrincipal(ctx)),
+
+    'backups.list': async () => s.backups.list(),
+    'backups.tools': async () => s.backups.toolsReport(),
+    'backups.run': async (i, ctx) => {
+      const { jobId, backupId } = await s.backups.run(i.kind, requirePrincipal(ctx));
+      return { jobId, backupId };
+    },
+    'backups.cancel': async (i) => ({ cancelled: s.backups.cancel(i.jobId) }),
+    'backups.verify': async (i) => s.backups.verify(i.id),
+    'backups.restore': async (i, ctx) => ({ jobId: (await s.backups.restore(i, requirePrincipal(ctx))).jobId }),
+    'backups.import': async (i, ctx) => s.backups.importFile(i.path, requirePrincipal(ctx)),
+    'backups.delete': async (i, ctx) => s.backups.remove(i.id, requirePrincipal(ctx)),
+    'backups.getSchedule': async () => s.backups.schedule(),
+    'backups.setSchedule': async (i, ctx) => s.backups.setSchedule(i, requirePrincipal(ctx)),
   };
 }

@@ -113,8 +113,11 @@ export async function startEmbedded(opts: { dataDir: string; secret: string; log
 
   try {
     await withTimeout(server.start(), 60_000);
-  } catch {
-    await server.stop().catch(() => undefined);
+  } catch (error) {
+    // start() rejects with nothing once postgres has exited (lock file, port taken), and
+    // stop() would then wait forever for an 'exit' that already happened: only a start
+    // that failed otherwise (timed out, binaries missing) has something to stop.
+    if (error instanceof Error) await withTimeout(server.stop(), 10_000).catch(() => undefined);
     const tail = log.join('').split('\n').filter((l) => /FATAL|ERROR|could not/i.test(l)).slice(-3).join(' ');
     if (/lock file .* already exists/i.test(tail)) {
       throw new EmbeddedDatabaseError('ALREADY_RUNNING', `The built-in database in ${pgdata} is already in use by another running copy of the app.`);

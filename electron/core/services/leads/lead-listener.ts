@@ -8,6 +8,8 @@ import type { Logger } from '../../logger';
 import type { LeadIntake } from './lead-intake';
 
 export const LEADS_CHANNEL = 'kroi_leads';
+/** App-wide notices between PCs (a restore asks every app to reload). */
+export const APP_CHANNEL = 'kroi_app';
 
 interface Notice {
   op: 'insert' | 'processed' | 'changed';
@@ -55,6 +57,15 @@ export function startLeadListener(deps: { url: string; pool: pg.Pool; intake: Le
       schedule(1);
     });
     c.on('notification', (message) => {
+      if (message.channel === APP_CHANNEL && message.payload) {
+        try {
+          const notice = JSON.parse(message.payload) as { op?: string; reason?: string };
+          if (notice.op === 'reload') events.emit('app.reload', { reason: notice.reason ?? 'changed' });
+        } catch {
+          // not ours
+        }
+        return;
+      }
       if (message.channel !== LEADS_CHANNEL || !message.payload) return;
       let notice: Notice;
       try {
@@ -68,7 +79,7 @@ export function startLeadListener(deps: { url: string; pool: pg.Pool; intake: Le
     });
     try {
       await c.connect();
-      await c.query(`LISTEN ${LEADS_CHANNEL}`);
+      await c.query(`LISTEN ${LEADS_CHANNEL}; LISTEN ${APP_CHANNEL}`);
       client = c;
       process(); // leads that arrived while this app was not listening
     } catch (error) {

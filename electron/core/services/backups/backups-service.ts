@@ -1,0 +1,382 @@
+// Backups and restores for SUPER_ADMINs: run now (custom archive or plain .sql.gz), list,
+// verify, restore (safety backup first, checked in a scratch database, live data
+// unchanged on any failure), import a file made elsewhere, and the seed's schedule and
+// retention. Progress goes out as 'backup.progress' events.
+import { randomBytes } from 'node:crypto';
+import { copyFile, mkdir, readdir, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type pg from 'pg';
+import type { BackupDto, BackupScheduleDto, BackupToolsDto } from '../../api/dto-backups';
+import { backupScheduleInput } from '../../api/schemas/backups';
+import type { EventBus } from '../../api/events';
+import { AppError, conflict, notFound } from '../../api/errors';
+import type { Principal } from '../../api/router';
+import type { Cache } from '../../cache/cache';
+import { migrate, schemaVersion } from '../../db/migrator';
+import type { Db } from '../../db/prisma';
+import type { JobDefinition } from '../../jobs/scheduler';
+import type { Logger } from '../../logger';
+import { record } from '../audit';
+import { DumpCancelled, dumpDatabase, listArchive, sha256File } from './dump';
+import { candidateDirs, chooseTool, type PgTool } from './pg-tools';
+import { plainToArchive, restoreArchive, type ScratchPlace } from './restore';
+
+export type BackupSchedule = BackupScheduleDto;
+/** The seed's policy: a full backup daily at 02:00 UTC and every 6 hours, kept 30 days. */
+export const DEFAULT_SCHEDULE: BackupSchedule = { enabled: true, daily: '0 2 * * *', frequent: '0 */6 * * *', retentionDays: 30 };
+const SCHEDULE_KEY = 'backup.schedule';
+const TOOLS_DIR_KEY = 'backup.toolsDir';
+
+type Row = Awaited<ReturnType<Db['backup']['findUniqueOrThrow']>>;
+const toDto = (b: Row): BackupDto => ({
+  id: b.id,
+  fileName: b.fileName,
+  directory: b.directory,
+  kind: b.kind,
+  status: b.status,
+  startedAt: b.startedAt.toISOString(),
+  finishedAt: b.finishedAt?.toISOString() ?? null,
+  durationMs: b.durationMs,
+  sizeBytes: b.sizeBytes === null ? null : Number(b.sizeBytes),
+  sha256: b.sha256,
+  serverVersion: b.serverVersion,
+  schemaVersion: b.schemaVersion,
+  startedBy: b.startedBy,
+  verifiedAt: b.verifiedAt?.toISOString() ?? null,
+  verifyOk: b.verifyOk,
+  error: b.error,
+  tables: b.manifest ? Object.keys(b.manifest as object).length : null,
+});
+
+const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z').replace('T', '-');
+
+export function createBackupsService(deps: {
+  db: Db;
+  pool: pg.Pool;
+  cache: Cache;
+  events: EventBus;
+  logger: Logger;
+  /** The app's connection (what is backed up and restored). */
+  url: string;
+  /** Where scratch databases can be created (embedded: its superuser). */
+  scratchUrl: string;
+  backupDir: string;
+  resourcesDir?: string | null;
+  migrationsDir?: string;
+}) {
+  const { db, pool, events, logger } = deps;
+  const running = new Map<string, AbortController>();
+  let restoring = false;
+
+  async function serverMajor(): Promise<number> {
+    const { rows } = await pool.query<{ v: string }>('SHOW server_version_num');
+    return Math.floor(Number(rows[0]!.v) / 10000);
+  }
+
+  async function tool(name: PgTool): Promise<string> {
+    const configured = await db.systemConfig.findUnique({ where: { key: TOOLS_DIR_KEY } });
+    const dir = typeof configured?.value === 'string' ? configured.value : null;
+    return (await chooseTool(name, candidateDirs({ configuredDir: dir, resourcesDir: deps.resourcesDir ?? null }), await serverMajor())).path;
+  }
+
+  async function tools() {
+    const [pgDump, pgRestore, psql] = await Promise.all([tool('pg_dump'), tool('pg_restore'), tool('psql')]);
+    return { pgDump, pgRestore, psql };
+  }
+
+  const progress = (jobId: string, phase: string, tables: number, bytes: number, done = false, error: string | null = null) =>
+    events.emit('backup.progress', { jobId, phase, tables, bytes, done, error });
+
+  /** Starts a backup; resolves when it is finished (the channel does not wait for that). */
+  async function start(kind: 'FULL' | 'PLAIN_SQL' | 'SAFETY', startedBy: string): Promise<{ jobId: string; backupId: string; finished: Promise<BackupDto> }> {
+    // Tools and folder are checked before anything is written: a wrong setup is a clear error, not a failed row.
+    const pgDump = await tool('pg_dump');
+    await mkdir(deps.backupDir, { recursive: true });
+    const startedAt = new Date();
+    const fileName = `kroi-${stamp(startedAt)}-${kind.toLowerCase()}-${randomBytes(2).toString('hex')}.${kind === 'PLAIN_SQL' ? 'sql.gz' : 'dump'}`;
+    const row = await db.backup.create({ data: { fileName, directory: deps.backupDir, kind, startedBy, startedAt, host: os.hostname(), schemaVersion: await schemaVersion(pool) } });
+    const jobId = row.id;
+    const controller = new AbortController();
+    running.set(jobId, controller);
+    progress(jobId, 'starting', 0, 0);
+    const finished = (async () => {
+      try {
+        const result = await dumpDatabase({
+          url: deps.url,
+          pgDump,
+          target: path.join(deps.backupDir, fileName),
+          format: kind === 'PLAIN_SQL' ? 'plain-gzip' : 'custom',
+          signal: controller.signal,
+          onProgress: (p) => progress(jobId, p.phase, p.tables, p.bytes),
+        });
+        const updated = await db.backup.update({
+          where: { id: jobId },
+          data: { status: 'DONE', finishedAt: new Date(), durationMs: Date.now() - startedAt.getTime(), sizeBytes: result.sizeBytes, sha256: result.sha256, manifest: result.manifest, serverVersion: result.serverVersion },
+        });
+        progress(jobId, 'done', Object.keys(result.manifest).length, result.sizeBytes, true);
+        return toDto(updated);
+      } catch (error) {
+        const cancelled = error instanceof DumpCancelled;
+        const message = cancelled ? 'Cancelled.' : (error as Error).message;
+        if (!cancelled) logger.error('backup failed', error);
+        const updated = await db.backup.update({ where: { id: jobId }, data: { status: cancelled ? 'CANCELLED' : 'FAILED', finishedAt: new Date(), durationMs: Date.now() - startedAt.getTime(), error: message } });
+        progress(jobId, cancelled ? 'cancelled' : 'failed', 0, 0, true, message);
+        return toDto(updated);
+      } finally {
+        running.delete(jobId);
+      }
+    })();
+    return { jobId, backupId: row.id, finished };
+  }
+
+  async function verify(id: string): Promise<BackupDto> {
+    const b = await db.backup.findUnique({ where: { id } });
+    if (!b) throw notFound('The backup');
+    if (b.status !== 'DONE') throw new AppError('CONFLICT', 'Only a finished backup can be verified.');
+    const file = path.join(b.directory, b.fileName);
+    let ok = false;
+    let error: string | null = null;
+    try {
+      const sum = await sha256File(file);
+      if (sum !== b.sha256) error = 'The file has changed since it was written (its SHA-256 differs).';
+      else if (b.kind === 'PLAIN_SQL') ok = true;
+      else {
+        const listing = await listArchive({ pgRestore: await tool('pg_restore'), file });
+        ok = listing.ok;
+        error = listing.error;
+      }
+    } catch (e) {
+      error = (e as NodeJS.ErrnoException).code === 'ENOENT' ? `The file ${file} is missing.` : (e as Error).message;
+    }
+    return toDto(await db.backup.update({ where: { id }, data: { verifiedAt: new Date(), verifyOk: ok, error: ok ? null : error } }));
+  }
+
+  /** Deletes backups older than the retention, never the newest good one. */
+  async function applyRetention(days: number): Promise<string[]> {
+    const newestGood = await db.backup.findFirst({ where: { status: 'DONE', kind: { in: ['FULL', 'SAFETY'] } }, orderBy: { startedAt: 'desc' } });
+    const old = await db.backup.findMany({ where: { startedAt: { lt: new Date(Date.now() - days * 86_400_000) }, ...(newestGood ? { id: { not: newestGood.id } } : {}) } });
+    for (const b of old) {
+      await rm(path.join(b.directory, b.fileName), { force: true });
+      await db.backup.delete({ where: { id: b.id } });
+    }
+    return old.map((b) => b.fileName);
+  }
+
+  async function schedule(): Promise<BackupSchedule> {
+    const row = await db.systemConfig.findUnique({ where: { key: SCHEDULE_KEY } });
+    const parsed = backupScheduleInput.safeParse(row?.value);
+    return parsed.success ? parsed.data : DEFAULT_SCHEDULE;
+  }
+
+  async function scheduledRun(): Promise<void> {
+    const { finished } = await start('FULL', 'schedule');
+    const result = await finished;
+    if (result.status !== 'DONE') throw new Error(result.error ?? 'backup failed');
+    await verify(result.id);
+    await applyRetention((await schedule()).retentionDays);
+  }
+
+  return {
+    list: async (): Promise<BackupDto[]> => (await db.backup.findMany({ orderBy: { startedAt: 'desc' }, take: 500 })).map(toDto),
+    get: async (id: string): Promise<BackupDto> => {
+      const b = await db.backup.findUnique({ where: { id } });
+      if (!b) throw notFound('The backup');
+      return toDto(b);
+    },
+
+    async run(kind: 'FULL' | 'PLAIN_SQL', actor: Principal) {
+      const { jobId, backupId, finished } = await start(kind, actor.userId);
+      void finished.then((b) => record(db, { userId: actor.userId, action: 'backup.run', entityType: 'Backup', entityId: backupId, metadata: { kind, status: b.status, file: b.fileName } }).catch(() => undefined));
+      return { jobId, backupId, finished };
+    },
+
+    cancel(jobId: string): boolean {
+      const controller = running.get(jobId);
+      if (!controller) return false;
+      controller.abort();
+      return true;
+    },
+
+    verify,
+    applyRetention,
+
+    /** Which client tools would be used, or what is wrong with them. */
+    async toolsReport(): Promise<BackupToolsDto> {
+      const { rows } = await pool.query<{ v: string }>('SHOW server_version');
+      const report = await Promise.all(
+        (['pg_dump', 'pg_restore', 'psql'] as const).map(async (name) => {
+          try {
+            const found = await tool(name);
+            const { toolVersion } = await import('./pg-tools');
+            return { name, path: found, version: (await toolVersion(found))?.version ?? null, problem: null };
+          } catch (error) {
+            return { name, path: null, version: null, problem: (error as Error).message };
+          }
+        }),
+      );
+      return { serverVersion: rows[0]!.v, backupDir: deps.backupDir, tools: report };
+    },
+    schedule,
+
+    async setSchedule(value: BackupSchedule, actor: Principal): Promise<BackupSchedule> {
+      const before = await schedule();
+      await db.$transaction(async (tx) => {
+        const json = { ...value };
+        await tx.systemConfig.upsert({ where: { key: SCHEDULE_KEY }, create: { key: SCHEDULE_KEY, value: json, description: 'Backup schedule (UTC cron) and retention', updatedById: actor.userId }, update: { value: json, updatedById: actor.userId } });
+        await record(tx, { userId: actor.userId, action: 'settings.backupSchedule', entityType: 'SystemConfig', entityId: SCHEDULE_KEY, changes: { value: { before, after: value } } });
+      });
+      return value;
+    },
+
+    /** Copies a backup file made elsewhere (custom archive, .sql or .sql.gz) into the backup folder and lists it. */
+    async importFile(source: string, actor: Principal): Promise<BackupDto> {
+      const info = await stat(source).catch(() => null);
+      if (!info?.isFile()) throw new AppError('VALIDATION', 'That file does not exist.', { fields: { path: 'No such file.' } });
+      const plain = /\.sql(\.gz)?$/i.test(source);
+      await mkdir(deps.backupDir, { recursive: true });
+      const fileName = `kroi-${stamp(new Date())}-imported-${randomBytes(2).toString('hex')}.${plain ? (source.endsWith('.gz') ? 'sql.gz' : 'sql') : 'dump'}`;
+      const target = path.join(deps.backupDir, fileName);
+      await copyFile(source, target);
+      const sha256 = await sha256File(target);
+      if (!plain) {
+        const listing = await listArchive({ pgRestore: await tool('pg_restore'), file: target });
+        if (!listing.ok) {
+          await rm(target, { force: true });
+          throw new AppError('VALIDATION', `This is not a readable PostgreSQL backup: ${listing.error}`);
+        }
+      }
+      const row = await db.backup.create({
+        data: { fileName, directory: deps.backupDir, kind: 'IMPORTED', status: 'DONE', startedBy: actor.userId, finishedAt: new Date(), sizeBytes: info.size, sha256, host: os.hostname() },
+      });
+      await record(db, { userId: actor.userId, action: 'backup.import', entityType: 'Backup', entityId: row.id, metadata: { source: path.basename(source) } });
+      return toDto(row);
+    },
+
+    async remove(id: string, actor: Principal): Promise<null> {
+      const b = await db.backup.findUnique({ where: { id } });
+      if (!b) throw notFound('The backup');
+      if (b.status === 'RUNNING') throw conflict('The backup is still running; cancel it first.');
+      await rm(path.join(b.directory, b.fileName), { force: true });
+      await db.backup.delete({ where: { id } });
+      await record(db, { userId: actor.userId, action: 'backup.delete', entityType: 'Backup', entityId: id, metadata: { file: b.fileName } });
+      return null;
+    },
+
+    /** SUPER_ADMIN restore, after typing the database's name. */
+    async restore(input: { id: string; confirmDatabase: string }, actor: Principal): Promise<{ jobId: string; finished: Promise<BackupDto> }> {
+      const b = await db.backup.findUnique({ where: { id: input.id } });
+      if (!b) throw notFound('The backup');
+      if (b.status !== 'DONE') throw new AppError('CONFLICT', 'Only a finished backup can be restored.');
+      const database = new URL(deps.url).pathname.replace(/^\//, '');
+      if (input.confirmDatabase !== database) {
+        throw new AppError('VALIDATION', `Type the database name "${database}" to confirm.`, { fields: { confirmDatabase: `Type "${database}" exactly.` } });
+      }
+      if (restoring) throw new AppError('CONFLICT', 'A restore is already running.');
+      const allTools = await tools();
+      restoring = true;
+      const jobId = `restore-${b.id}-${Date.now()}`;
+      const controller = new AbortController();
+      running.set(jobId, controller);
+      const scratch: ScratchPlace = { url: deps.scratchUrl };
+      const finished = (async () => {
+        let archive = path.join(b.directory, b.fileName);
+        let converted: string | null = null;
+        try {
+          const sum = await sha256File(archive).catch(() => null);
+          if (sum !== b.sha256) throw new AppError('VALIDATION', 'The backup file is missing or has changed since it was made (SHA-256 differs). Nothing was restored.');
+          let manifest = (b.manifest as Record<string, number> | null) ?? null;
+          if (b.kind === 'PLAIN_SQL' || /\.sql(\.gz)?$/.test(b.fileName)) {
+            progress(jobId, 'converting', 0, 0);
+            converted = path.join(deps.backupDir, `.convert-${randomBytes(4).toString('hex')}.dump`);
+            manifest = await plainToArchive({ file: archive, tools: allTools, scratch, target: converted, signal: controller.signal });
+            archive = converted;
+          }
+          const keep = await db.backup.findMany();
+          await restoreArchive({
+            liveUrl: deps.url,
+            scratch,
+            tools: allTools,
+            file: archive,
+            manifest: manifest ? Object.fromEntries(Object.entries(manifest).filter(([t]) => !/backups"?$/.test(t))) : null,
+            keepTables: ['public.backups'],
+            signal: controller.signal,
+            onPhase: (phase) => progress(jobId, phase, 0, 0),
+            beforeLive: async () => {
+              progress(jobId, 'safety backup', 0, 0);
+              const safety = await start('SAFETY', actor.userId);
+              const done = await safety.finished;
+              if (done.status !== 'DONE') throw new AppError('UNAVAILABLE', `The safety backup failed, so nothing was restored: ${done.error}`);
+              keep.push(await db.backup.findUniqueOrThrow({ where: { id: done.id } }));
+            },
+            afterLive: async (client) => {
+              // The backup list describes files on disk, not the restored past: it stays as it was.
+              await client.query('DELETE FROM backups');
+              for (const k of keep) {
+                await client.query(
+                  `INSERT INTO backups (id, file_name, directory, kind, status, started_at, finished_at, duration_ms, size_bytes, sha256, server_version, schema_version, started_by, verified_at, verify_ok, manifest, error, host)
+                   VALUES ($1,$2,$3,$4::"BackupKind",$5::"BackupStatus",$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18)`,
+                  [k.id, k.fileName, k.directory, k.kind, k.status, k.startedAt, k.finishedAt, k.durationMs, k.sizeBytes, k.sha256, k.serverVersion, k.schemaVersion, k.startedBy, k.verifiedAt, k.verifyOk, k.manifest === null ? null : JSON.stringify(k.manifest), k.error, k.host],
+                );
+              }
+            },
+          });
+          // A backup of an older schema is brought up to this app version's.
+          await migrate(deps.url, deps.migrationsDir ? { migrationsDir: deps.migrationsDir } : {});
+          await deps.cache.delPattern('*');
+          await record(db, { userId: actor.userId, action: 'backup.restore', entityType: 'Backup', entityId: b.id, metadata: { file: b.fileName } });
+          await pool.query(`SELECT pg_notify('kroi_app', json_build_object('op', 'reload', 'reason', 'restore')::text)`);
+          progress(jobId, 'done', 0, 0, true);
+          return toDto(await db.backup.findUniqueOrThrow({ where: { id: b.id } }));
+        } catch (error) {
+          const message = error instanceof DumpCancelled ? 'Cancelled; the live data is unchanged.' : `${(error as Error).message} The live data is unchanged.`;
+          if (!(error instanceof AppError) && !(error instanceof DumpCancelled)) logger.error('restore failed', error);
+          await record(db, { userId: actor.userId, action: 'backup.restoreFailed', entityType: 'Backup', entityId: b.id, metadata: { error: message } }).catch(() => undefined);
+          progress(jobId, 'failed', 0, 0, true, message);
+          throw new AppError(error instanceof AppError ? error.code : 'INTERNAL', message);
+        } finally {
+          if (converted) await rm(converted, { force: true });
+          running.delete(jobId);
+          restoring = false;
+        }
+      })();
+      finished.catch(() => undefined);
+      return { jobId, finished };
+    },
+
+    /** Files in the backup folder that the list does not know (e.g. copied there by hand). */
+    async unknownFiles(): Promise<string[]> {
+      const known = new Set((await db.backup.findMany({ select: { fileName: true } })).map((b) => b.fileName));
+      const files = await readdir(deps.backupDir).catch(() => [] as string[]);
+      return files.filter((f) => /\.(dump|sql|sql\.gz|backup)$/i.test(f) && !known.has(f));
+    },
+
+    jobs(): JobDefinition[] {
+      const slot = (which: 'daily' | 'frequent'): JobDefinition => ({
+        name: `backup.${which}`,
+        schedule: async () => {
+          const s = await schedule();
+          return s.enabled ? s[which] : null;
+        },
+        run: scheduledRun,
+      });
+      return [slot('daily'), slot('frequent')];
+    },
+
+    /** Marks runs left RUNNING by a PC that stopped mid-backup, and removes their partial files. */
+    async cleanUpInterrupted(): Promise<void> {
+      const stale = await db.backup.findMany({ where: { status: 'RUNNING', host: os.hostname() } });
+      for (const b of stale) {
+        if (running.has(b.id)) continue;
+        await rm(path.join(b.directory, `${b.fileName}.partial`), { force: true });
+        await db.backup.update({ where: { id: b.id }, data: { status: 'FAILED', finishedAt: new Date(), error: 'The app stopped during the backup.' } });
+      }
+    },
+
+    async stop(): Promise<void> {
+      for (const c of running.values()) c.abort();
+    },
+  };
+}
+
+export type BackupsService = ReturnType<typeof createBackupsService>;
