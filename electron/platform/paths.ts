@@ -24,6 +24,8 @@ export interface AppPaths {
   windowStateFile: string;
   /** Window icon for Linux (Windows and macOS take it from the executable). */
   icon: string;
+  /** Files shipped beside the app (e.g. PostgreSQL client tools in pg/bin). */
+  resourcesDir: string;
 }
 
 export function appPaths(): AppPaths {
@@ -38,5 +40,6 @@ export function appPaths(): AppPaths {
     userDataDir,
     windowStateFile: path.join(userDataDir, 'window-state.json'),
     icon: app.isPackaged ? path.join(process.resourcesPath, 'icon.png') : path.join(root, 'resources', 'icon.png'),
+    resourcesDir: app.isPackaged ? process.resourcesPath : path.join(root, 'resources'),
   };
 }
