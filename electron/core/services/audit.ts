@@ -88,6 +88,8 @@ const toDto = (row: Row): AuditEntryDto => ({
 
 type Filters = ChannelParsed<'audit.exportCsv'>;
 
+const MAX_BIGINT = 9_223_372_036_854_775_807n;
+
 function where(f: Filters) {
   return {
     ...(f.userId ? { userId: f.userId } : {}),
@@ -100,7 +102,9 @@ function where(f: Filters) {
 export function createAuditService(db: Db) {
   return {
     async list(input: ChannelParsed<'audit.list'>): Promise<Page<AuditEntryDto>> {
-      const cursor = input.cursor && /^\d+$/.test(input.cursor) ? BigInt(input.cursor) : null;
+      // Cursors are ids this service handed out; anything else (or past bigint) starts at the top.
+      const parsed = input.cursor && /^\d+$/.test(input.cursor) ? BigInt(input.cursor) : null;
+      const cursor = parsed !== null && parsed <= MAX_BIGINT ? parsed : null;
       const rows = await db.activityLog.findMany({
         where: { ...where(input), ...(cursor ? { id: { lt: cursor } } : {}) },
         include: { user: { select: { email: true } } },
@@ -112,7 +116,10 @@ export function createAuditService(db: Db) {
     },
 
     async get(id: string): Promise<AuditEntryDto> {
-      const row = await db.activityLog.findUnique({ where: { id: BigInt(id) }, include: { user: { select: { email: true } } } });
+      const key = BigInt(id);
+      // 19 digits may exceed bigint: no such row, rather than a database error.
+      if (key > MAX_BIGINT) throw notFound('The audit entry');
+      const row = await db.activityLog.findUnique({ where: { id: key }, include: { user: { select: { email: true } } } });
       if (!row) throw notFound('The audit entry');
       return toDto(row);
     },
