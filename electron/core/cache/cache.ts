@@ -52,7 +52,16 @@ export function createCache(opts: CacheOptions): Cache {
   // Set when an invalidation may have been missed; cleared by flushing every app key.
   let needsFlush = false;
   let flushing: Promise<boolean> | null = null;
+  let flushTimer: ReturnType<typeof setTimeout> | null = null;
   const inflight = new Map<string, Promise<unknown>>();
+  // Bumped by every invalidation: a load that overlapped one may hold data from before the
+  // write, so it is returned to its callers but not cached.
+  let generation = 0;
+  const invalidated = () => {
+    generation++;
+    // Callers arriving after a write must not join a load that started before it.
+    inflight.clear();
+  };
   const listeners = new Set<(up: boolean) => void>();
 
   const setUp = (next: boolean) => {
@@ -82,6 +91,8 @@ export function createCache(opts: CacheOptions): Cache {
     redis.on('ready', () => {
       openUntil = 0;
       setUp(true);
+      // Other PCs read the same keys: flush now, not at this PC's next read.
+      if (needsFlush) void fresh();
     });
     redis.on('close', () => setUp(false));
     redis.on('end', () => setUp(false));
@@ -106,6 +117,22 @@ export function createCache(opts: CacheOptions): Cache {
     })();
     return flushing;
   }
+  /**
+   * An invalidation could not reach Redis. This PC flushes before its next read; other PCs
+   * read the same keys, so the flush is also retried by a timer until done, even if this
+   * PC reads nothing.
+   */
+  const invalidationMissed = () => {
+    needsFlush = true;
+    if (!redis || flushTimer) return;
+    flushTimer = setTimeout(() => {
+      flushTimer = null;
+      if (!needsFlush) return;
+      if (usable()) void fresh().then((ok) => ok || invalidationMissed());
+      else invalidationMissed();
+    }, breakerMs);
+    flushTimer.unref?.();
+  };
   const trip = (error: unknown) => {
     openUntil = Date.now() + breakerMs;
     opts.logger.debug('cache miss by error', { message: (error as Error)?.message });
@@ -154,35 +181,48 @@ export function createCache(opts: CacheOptions): Cache {
       misses++;
       const running = inflight.get(key);
       if (running) return running as Promise<T>;
-      const promise = (async () => {
+      const started = generation;
+      let promise: Promise<T> | undefined = undefined;
+      promise = (async () => {
         try {
           const value = await load();
-          await set(key, value, ttl);
+          if (generation === started) await set(key, value, ttl);
           return value;
         } finally {
-          inflight.delete(key);
+          if (inflight.get(key) === promise) inflight.delete(key);
         }
       })();
       inflight.set(key, promise);
       return promise;
     },
     async del(...keys: string[]) {
+      invalidated();
       if (!redis || keys.length === 0) return;
+      // Down or tripped: do not wait on it; flush everything before it is read again.
+      if (!usable()) {
+        invalidationMissed();
+        return;
+      }
       try {
         await redis.del(...keys);
       } catch (error) {
         // The key may now be stale: flush before Redis is read again.
-        needsFlush = true;
         trip(error);
+        invalidationMissed();
       }
     },
     async delPattern(pattern: string) {
+      invalidated();
       if (!redis) return;
+      if (!usable()) {
+        invalidationMissed();
+        return;
+      }
       try {
         await scanDelete(pattern);
       } catch (error) {
-        needsFlush = true;
         trip(error);
+        invalidationMissed();
       }
     },
     stats() {
@@ -195,6 +235,7 @@ export function createCache(opts: CacheOptions): Cache {
     },
     async close() {
       listeners.clear();
+      if (flushTimer) clearTimeout(flushTimer);
       if (redis) await redis.quit().catch(() => redis.disconnect());
     },
   };

@@ -22,6 +22,8 @@ export const CSV_COLUMNS = [
   'name', 'brand', 'model', 'variant', 'year', 'price_eur', 'mileage_km', 'fuel_type', 'transmission', 'category',
   'color', 'status', 'featured', 'vin', 'registration_number', 'description', 'description_en', 'features', 'image_urls',
 ] as const;
+/** Columns the export adds for people; computed by the app, so an import ignores them. */
+const EXPORT_ONLY = ['slug', 'days_in_stock', 'views'];
 const REQUIRED = ['name', 'brand', 'model', 'year', 'price_eur', 'mileage_km', 'fuel_type', 'transmission', 'category'] as const;
 const MAX_ROWS = 5000;
 const BATCH = 100;
@@ -67,10 +69,15 @@ const FIELD_COLUMN: Record<string, string> = { priceEur: 'price_eur', mileageKm:
 export function createCarsCsv(deps: { db: Db; pool: pg.Pool; events: EventBus; invalidateAll: () => Promise<void> }) {
   const { db, pool, events } = deps;
 
-  function parseFile(csv: string): { rows: Record<string, string>[]; errors: CsvRowError[] } {
+  function parseFile(csv: string): { rows: { line: number; row: Record<string, string> }[]; errors: CsvRowError[] } {
     let records: string[][];
+    let lines: number[];
     try {
-      records = parse(csv.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true, delimiter: csv.split('\n')[0]!.includes(';') && !csv.split('\n')[0]!.includes(',') ? ';' : ',' });
+      const parsed = parse(csv.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true, info: true, delimiter: csv.split('\n')[0]!.includes(';') && !csv.split('\n')[0]!.includes(',') ? ';' : ',' }) as unknown as { record: string[]; info: { lines: number } }[];
+      records = parsed.map((p) => p.record);
+      // The line a record starts on: quoted cells may span lines and blank lines are skipped,
+      // so the record's index is not its line. info.lines is the line the record ends on.
+      lines = parsed.map((p) => p.info.lines - p.record.reduce((n, cell) => n + (cell.match(/\r\n|\r|\n/g)?.length ?? 0), 0));
     } catch (error) {
       throw validation(`The file is not valid CSV: ${(error as Error).message}`, { csv: 'Not valid CSV.' });
     }
@@ -79,9 +86,9 @@ export function createCarsCsv(deps: { db: Db; pool: pg.Pool; events: EventBus; i
     const header = records[0]!.map(norm);
     const missing = REQUIRED.filter((c) => !header.includes(c));
     if (missing.length) throw validation(`The header lacks the column(s): ${missing.join(', ')}.`, { csv: `Missing columns: ${missing.join(', ')}` });
-    const unknown = header.filter((h) => h && !(CSV_COLUMNS as readonly string[]).includes(h));
+    const unknown = header.filter((h) => h && !(CSV_COLUMNS as readonly string[]).includes(h) && !EXPORT_ONLY.includes(h));
     const errors: CsvRowError[] = unknown.map((h) => ({ line: 1, field: h, message: `Unknown column "${h}".` }));
-    const rows = records.slice(1).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+    const rows = records.slice(1).map((r, i) => ({ line: lines[i + 1]!, row: Object.fromEntries(header.map((h, j) => [h, r[j] ?? ''])) }));
     return { rows, errors };
   }
 
@@ -90,8 +97,7 @@ export function createCarsCsv(deps: { db: Db; pool: pg.Pool; events: EventBus; i
       const { rows, errors } = parseFile(input.csv);
       const valid: { line: number; car: CarCreate }[] = [];
       const seenVins = new Map<string, number>();
-      rows.forEach((row, i) => {
-        const line = i + 2;
+      rows.forEach(({ line, row }) => {
         const parsed = carCreateInput.safeParse(rowToInput(row));
         if (!parsed.success) {
           for (const issue of parsed.error.issues) {
@@ -116,7 +122,10 @@ export function createCarsCsv(deps: { db: Db; pool: pg.Pool; events: EventBus; i
       }
 
       // Slugs for the whole file at once: unique against the database and each other.
-      const existing = new Set((await db.car.findMany({ where: { slug: { in: valid.map((v) => slugify(v.car.name)) } }, select: { slug: true } })).map((r) => r.slug));
+      // Every taken slug that starts like one of the file's (base, base-2 …), not only the bases.
+      const bases = [...new Set(valid.map((v) => slugify(v.car.slug ?? v.car.name) || 'auto'))];
+      const taken = bases.length ? await pool.query<{ slug: string }>('SELECT slug FROM cars WHERE slug LIKE ANY($1::text[])', [bases.map((b) => `${b}%`)]) : { rows: [] };
+      const existing = new Set(taken.rows.map((r) => r.slug));
       const planned = valid.map((v) => {
         const slug = uniqueSlug(slugify(v.car.slug ?? v.car.name), existing);
         existing.add(slug);

@@ -272,7 +272,8 @@ export function createCarsService(deps: { db: Db; pool: pg.Pool; cache: Cache })
               skipped.push({ id: before.id, reason: `${before.status} → ${action.status} is not allowed` });
               continue;
             }
-            data = { status: action.status, soldAt: null, soldPriceEur: null };
+            // As in setStatus: a car that arrives starts its days in stock now.
+            data = { status: action.status, soldAt: null, soldPriceEur: null, ...(action.status === 'AVAILABLE' && before.status === 'INCOMING' ? { stockedAt: new Date() } : {}) };
           } else if (action.type === 'featured') {
             if (before.featured === action.featured) continue;
             data = { featured: action.featured };
@@ -287,7 +288,7 @@ export function createCarsService(deps: { db: Db; pool: pg.Pool; cache: Cache })
             action: action.type === 'delete' ? 'car.delete' : action.type === 'status' ? 'car.status' : 'car.update',
             entityType: 'Car',
             entityId: before.id,
-            changes: diff(auditView(before), auditView(after), ['status', 'featured', 'deletedAt', 'soldAt', 'soldPriceEur']),
+            changes: diff(auditView(before), auditView(after), ['status', 'featured', 'deletedAt', 'soldAt', 'soldPriceEur', 'stockedAt']),
             metadata: { bulk: true },
           });
           touched.push(after);
@@ -329,7 +330,8 @@ export function createCarsService(deps: { db: Db; pool: pg.Pool; cache: Cache })
     async brandModels(brand: string): Promise<{ model: string; count: number }[]> {
       return cache.getOrLoad(keys.carsByBrand(brand), TTL.MEDIUM, async () => {
         const { rows } = await pool.query<{ model: string; count: number }>(
-          'SELECT model, count(*)::int AS count FROM cars WHERE brand = $1 AND deleted_at IS NULL GROUP BY model ORDER BY count DESC, model',
+          // The key is the lowercased brand, so the match ignores case too (else 'toyota' would cache [] for 'Toyota').
+          'SELECT model, count(*)::int AS count FROM cars WHERE lower(brand) = lower($1) AND deleted_at IS NULL GROUP BY model ORDER BY count DESC, model',
           [brand],
         );
         return rows;
