@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { CAR_CATEGORIES, CAR_STATUSES, DRIVE_TYPES, FUEL_TYPES, TRANSMISSIONS } from '../enums';
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'Not a valid id.');
-const text = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);
+const text = (max: number, missing = 'Fill in this field.') => z.string({ error: missing }).trim().max(max, `At most ${max} characters.`);
 const optionalText = (max: number) =>
   z
     .string()
@@ -58,15 +58,15 @@ export const imageInput = z.strictObject({
     .trim()
     .max(2000)
     .refine((u) => /^(https?:\/\/|media:\/\/)/.test(u), 'Use an http(s) address or add a file.'),
-  alt: text(200).min(1, 'Describe the picture (alt text).'),
+  alt: text(200, 'Describe the picture (alt text).').min(1, 'Describe the picture (alt text).'),
   isPrimary: z.boolean().default(false),
 });
 
 export const carFields = z.strictObject({
-  name: text(150).min(1, 'Enter a name.'),
+  name: text(150, 'Enter a name.').min(1, 'Enter a name.'),
   slug: text(160).regex(SLUG_PATTERN, 'Lowercase letters, digits and dashes only.').optional(),
-  brand: text(60).min(1, 'Enter the brand.'),
-  model: text(80).min(1, 'Enter the model.'),
+  brand: text(60, 'Enter the brand.').min(1, 'Enter the brand.'),
+  model: text(80, 'Enter the model.').min(1, 'Enter the model.'),
   variant: optionalText(120),
   year: z.number({ message: 'Enter the model year.' }).int().min(1900, 'Too old.').max(thisYear + 1, 'Not in the future.'),
   priceEur: euros,
