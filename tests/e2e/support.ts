@@ -6,6 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { startWebServer, type WebServer } from '../../scripts/web-server';
+import type { CoreConfig } from '../../electron/core/config';
 import { createTestCore, type TestCore } from '../support/core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -19,8 +20,12 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
-  const t = await createTestCore();
+/**
+ * `background: true` starts the core's LISTEN listener (needed for pushed 'leads.new');
+ * `core` overrides more of the core's config (e.g. a user data folder of the test's own).
+ */
+export async function startHarness(options: { background?: boolean; core?: Partial<CoreConfig> } = {}): Promise<Harness> {
+  const t = await createTestCore({ ...(options.background ? { background: true } : {}), ...options.core });
   const server = await startWebServer({ core: t.core });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,

@@ -44,3 +44,14 @@ export { LEAD_STATUSES, LEAD_PRIORITIES, LEAD_SOURCES, CONTACT_ACTIVITY_TYPES, S
 export type { ContactActivityType, LeadPriority, LeadSource, LeadStatus, SubscriberStatus } from '../../../electron/core/api/enums';
 // eslint-disable-next-line no-restricted-imports -- contract part, see above
 export type { AssigneeDto, LeadActivityDto, LeadCountsDto, LeadDto, LeadNoteDto, LeadPageDto, LeadRowDto, ScoreReason, SubscriberDto } from '../../../electron/core/api/dto-leads';
+
+// Backups and the admin's settings (connection, system configuration, health): the same kind
+// of contract parts as the inventory's above.
+// eslint-disable-next-line no-restricted-imports -- contract part, see above
+export type { BackupDto, BackupScheduleDto, BackupToolsDto } from '../../../electron/core/api/dto-backups';
+// eslint-disable-next-line no-restricted-imports -- contract part, see above
+export { backupScheduleInput } from '../../../electron/core/api/schemas/backups';
+// eslint-disable-next-line no-restricted-imports -- contract part, see above
+export type { ConnectionDto, DatabaseTargetDto, HealthDto, JsonValue, RedisTargetDto, SslMode, SystemConfigEntryDto, TestConnectionResultDto } from '../../../electron/core/api/dto-settings';
+// eslint-disable-next-line no-restricted-imports -- contract part, see above
+export { SSL_MODES, CONFIG_VALUE_MAX_CHARS, databaseTargetInput, redisTargetInput } from '../../../electron/core/api/schemas/settings';

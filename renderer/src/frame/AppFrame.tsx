@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ShortcutAction } from '../lib/shortcuts';
+import { useLeadsNotifications } from '../screens/leads/useLeadsNotifications';
 import { useRole, useSession } from '../stores/session';
 import { useStatus } from '../stores/status';
 import { toast } from '../stores/toasts';
@@ -22,6 +23,7 @@ export function AppFrame() {
   const [paletteOpen, setPaletteOpen] = useState(false);
 
   useEffect(() => useStatus.getState().start(), []);
+  useLeadsNotifications();
 
   const signOut = useCallback(() => {
     void useSession

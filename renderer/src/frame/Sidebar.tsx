@@ -1,7 +1,9 @@
-// The main navigation. Only the areas the role may use are listed; Alt+N is shown beside each.
+// The main navigation. Only the areas the role may use are listed; Alt+N is shown beside each,
+// and Leads carries the count of new leads not yet looked at.
 import { NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { screenShortcutLabel } from '../lib/shortcuts';
+import { NewLeadsBadge } from '../screens/leads/NewLeadsBadge';
 import { useRole } from '../stores/session';
 import { SCREENS, canSee } from './screens';
 import { ScreenIcon } from './ScreenIcon';
@@ -26,6 +28,7 @@ export function Sidebar() {
               >
                 <ScreenIcon id={screen.id} />
                 <span className="sidebar__text">{name}</span>
+                {screen.id === 'leads' ? <NewLeadsBadge /> : null}
                 <kbd className="sidebar__kbd" aria-hidden="true">
                   {keys}
                 </kbd>

@@ -1,14 +1,19 @@
-// The leads screen. A placeholder until its own issue fills it in.
-import { useTranslation } from 'react-i18next';
-import { ScreenPlaceholder } from '../../components/ScreenPlaceholder';
+// The leads area (the sales team's CRM): the inbox, a lead's page, follow-ups due, and the
+// newsletter's subscribers, each its own sub-route of /leads.
+import { Navigate, Route, Routes } from 'react-router';
+import { FollowUpsScreen } from './followups/FollowUpsScreen';
+import { InboxScreen } from './inbox/InboxScreen';
+import { LeadPage } from './lead/LeadPage';
+import { NewsletterScreen } from './newsletter/NewsletterScreen';
 
 export function LeadsScreen() {
-  const { t } = useTranslation();
   return (
-    <ScreenPlaceholder
-      title={t('screens.leads.title')}
-      emptyTitle={t('screens.leads.emptyTitle')}
-      emptyBody={t('screens.leads.emptyBody')}
-    />
+    <Routes>
+      <Route index element={<InboxScreen />} />
+      <Route path="follow-ups" element={<FollowUpsScreen />} />
+      <Route path="newsletter" element={<NewsletterScreen />} />
+      <Route path=":id" element={<LeadPage />} />
+      <Route path="*" element={<Navigate to="/leads" replace />} />
+    </Routes>
   );
 }
