@@ -54,15 +54,23 @@ export const toLeadRow = (r: LeadRowRecord): LeadRowDto => ({
   version: r.version,
 });
 
+/**
+ * One value as `=`, several as `= ANY`: PostgreSQL before 17 reads no index in order through
+ * `= ANY(array)`, and the inbox mostly asks for one status (the board's column).
+ */
+function oneOf(column: string, values: readonly string[], type: string, params: SqlParams): string {
+  return values.length === 1 ? `${column} = ${params.add(values[0])}::"${type}"` : `${column} = ANY(${params.add(values)}::"${type}"[])`;
+}
+
 export function leadConditions(f: LeadFilters, userId: string, params: SqlParams, skipStatus = false): string[] {
   const where: string[] = ['TRUE'];
-  if (!skipStatus && f.status?.length) where.push(`l.status = ANY(${params.add(f.status)}::"LeadStatus"[])`);
+  if (!skipStatus && f.status?.length) where.push(oneOf('l.status', f.status, 'LeadStatus', params));
   if (f.assignee === 'me') where.push(`l.assigned_to_id = ${params.add(userId)}`);
   else if (f.assignee === 'unassigned') where.push('l.assigned_to_id IS NULL');
   else if (f.assignee) where.push(`l.assigned_to_id = ${params.add(f.assignee)}`);
   if (f.carId) where.push(`l.car_id = ${params.add(f.carId)}`);
-  if (f.source?.length) where.push(`l.source = ANY(${params.add(f.source)}::"LeadSource"[])`);
-  if (f.priority?.length) where.push(`l.priority = ANY(${params.add(f.priority)}::"LeadPriority"[])`);
+  if (f.source?.length) where.push(oneOf('l.source', f.source, 'LeadSource', params));
+  if (f.priority?.length) where.push(oneOf('l.priority', f.priority, 'LeadPriority', params));
   if (f.scoreMin !== undefined) where.push(`l.lead_score >= ${params.add(f.scoreMin)}`);
   if (f.scoreMax !== undefined) where.push(`l.lead_score <= ${params.add(f.scoreMax)}`);
   if (f.from) where.push(`l.created_at >= ${params.add(new Date(f.from))}::timestamptz AT TIME ZONE 'UTC'`);

@@ -21,6 +21,8 @@ import { priorityOf } from './scoring';
 
 type Tx = Prisma.TransactionClient;
 const CLOSED: readonly LeadStatus[] = ['WON', 'LOST', 'SPAM', 'ARCHIVED'];
+/** Statuses reached only by being in touch with the customer (spam, archive and lost are not a contact). */
+const CONTACTING: readonly LeadStatus[] = ['CONTACTED', 'QUALIFIED', 'NEGOTIATION', 'WON'];
 
 export function createLeadsService(deps: { db: Db; pool: pg.Pool; cache: Cache; intake: LeadIntake }) {
   const { db, pool, cache } = deps;
@@ -94,7 +96,7 @@ export function createLeadsService(deps: { db: Db; pool: pg.Pool; cache: Cache; 
       data: {
         status: to,
         version: { increment: 1 },
-        ...(to !== 'NEW' && !lead.firstContactedAt ? { firstContactedAt: now } : {}),
+        ...(CONTACTING.includes(to) && !lead.firstContactedAt ? { firstContactedAt: now } : {}),
         closedAt: CLOSED.includes(to) ? now : null,
         lostReason: to === 'LOST' ? (lostReason ?? null) : null,
       },
@@ -147,7 +149,8 @@ export function createLeadsService(deps: { db: Db; pool: pg.Pool; cache: Cache; 
         const created = await tx.contactSubmission.create({
           data: { name: input.name, email: input.email, phone: input.phone ?? null, subject: input.subject ?? null, message: input.message, carId: input.carId ?? null, source: input.source },
         });
-        await record(tx, { userId: actor.userId, action: 'lead.create', entityType: 'Lead', entityId: created.id, changes: { name: { before: null, after: created.name }, source: { before: null, after: created.source } } });
+        // No name: the audit log is insert-only, so personal data there could never be erased.
+        await record(tx, { userId: actor.userId, action: 'lead.create', entityType: 'Lead', entityId: created.id, changes: { source: { before: null, after: created.source } } });
         return created;
       });
       await deps.intake.processPending();
@@ -193,7 +196,8 @@ export function createLeadsService(deps: { db: Db; pool: pg.Pool; cache: Cache; 
         if (!note) throw notFound('The note');
         if (note.userId !== actor.userId) throw forbidden('Only the author can edit a note.');
         await tx.contactNote.update({ where: { id: note.id }, data: { content: input.content } });
-        await record(tx, { userId: actor.userId, action: 'lead.noteEdit', entityType: 'Lead', entityId: note.contactId, changes: { content: { before: note.content, after: input.content } } });
+        // Which note, not its text: notes hold customers' details, and the audit log cannot be erased.
+        await record(tx, { userId: actor.userId, action: 'lead.noteEdit', entityType: 'Lead', entityId: note.contactId, metadata: { noteId: note.id } });
         return note.contactId;
       });
       await changed();
@@ -272,6 +276,11 @@ export function createLeadsService(deps: { db: Db; pool: pg.Pool; cache: Cache; 
               skipped.push({ id: lead.id, reason: `${lead.status} → ${input.action.status} is not allowed` });
               continue;
             }
+            // A bulk change carries no lost reason, and a LOST lead must have one.
+            if (input.action.status === 'LOST') {
+              skipped.push({ id: lead.id, reason: 'A lost lead needs its own reason; mark it lost on the lead.' });
+              continue;
+            }
             await applyStatus(tx, lead, input.action.status, actor);
           }
           updated++;
@@ -310,7 +319,8 @@ export function createLeadsService(deps: { db: Db; pool: pg.Pool; cache: Cache; 
           await tx.contactNote.deleteMany({ where: { contactId: id } });
           await tx.contactActivity.updateMany({ where: { contactId: id }, data: { description: '(erased on request)', metadata: Prisma.DbNull } });
         }
-        if (input.email) await tx.newsletterSubscriber.deleteMany({ where: { email: input.email } });
+        // The website stores the address as typed; leads match it case-insensitively, so must this.
+        if (input.email) await tx.newsletterSubscriber.deleteMany({ where: { email: { equals: input.email, mode: 'insensitive' } } });
         // The audit entry names who erased and why, never the erased data itself.
         await record(tx, { userId: actor.userId, action: 'lead.erase', entityType: 'Lead', entityId: null, metadata: { leads: matches.map((m) => m.id), reason: input.reason } });
         return matches.length;
