@@ -31,6 +31,8 @@ export interface CoreConfig {
   mediaBaseUrl?: string;
   /** LISTEN/NOTIFY and scheduled jobs; off in short-lived tools. */
   background?: boolean;
+  /** Scheduled jobs (backups, roll-ups) when background is on; tests turn them off. */
+  scheduledJobs?: boolean;
 }
 
 /** What the admin saves in Settings (no secrets: those go to the keychain). */

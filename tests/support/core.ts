@@ -28,6 +28,8 @@ export async function createTestCore(overrides: Partial<CoreConfig> = {}): Promi
     redis: { url: REDIS_URL, password: null, keyPrefix },
     pool: { ...DEFAULT_POOL, max: 4 },
     background: false,
+    // A background core would otherwise run the scheduled backups it finds missed.
+    scheduledJobs: false,
     ...overrides,
   };
   const core = await createCore(config, { logger: quietLogger() });
