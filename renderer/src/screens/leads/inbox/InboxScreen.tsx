@@ -11,7 +11,7 @@ import { useLeadsAccess } from '../access';
 import { LeadBoard } from '../board/LeadBoard';
 import { useNewLeads } from '../new-leads-store';
 import { LeadsTabs } from '../shared/LeadsTabs';
-import { saveCsv } from '../shared/save-csv';
+import { saveFile } from '../../../lib/save-file';
 import { SearchBox } from '../shared/SearchBox';
 import { useLeadCounts } from '../shared/useLeadCounts';
 import { EraseDialog } from './EraseDialog';
@@ -54,7 +54,7 @@ export function InboxScreen() {
     setExporting(true);
     try {
       const file = await call('leads.exportCsv', exportInput(query));
-      saveCsv(file);
+      saveFile(file);
       toast.success(t('leads.export.done', { filename: file.filename }));
     } catch (error) {
       toast.error(errorText(t, toApiError(error)));

@@ -14,7 +14,7 @@ import { toast } from '../../../stores/toasts';
 import { useLeadsAccess } from '../access';
 import { LeadsTabs } from '../shared/LeadsTabs';
 import { LoadMore } from '../shared/LoadMore';
-import { saveCsv } from '../shared/save-csv';
+import { saveFile } from '../../../lib/save-file';
 import { SearchBox } from '../shared/SearchBox';
 import { SubscriberTable } from './SubscriberTable';
 import { useSubscriberPages } from './useSubscriberPages';
@@ -37,7 +37,7 @@ export function NewsletterScreen() {
     setExporting(true);
     try {
       const file = await call('newsletter.exportCsv', filters);
-      saveCsv(file);
+      saveFile(file);
       toast.success(t('leads.export.done', { filename: file.filename }));
     } catch (error) {
       toast.error(errorText(t, toApiError(error)));

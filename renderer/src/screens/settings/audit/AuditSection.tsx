@@ -10,7 +10,7 @@ import { FormAlert } from '../../../components/FormAlert';
 import { Loading } from '../../../components/Loading';
 import { errorText } from '../../../lib/error-text';
 import { toast } from '../../../stores/toasts';
-import { saveFile } from '../shared/download';
+import { saveFile } from '../../../lib/save-file';
 import { EMPTY_FILTERS, toAuditQuery, type AuditFilterForm } from './audit-filters';
 import { AuditEntryPanel } from './AuditEntryPanel';
 import { AuditFilters } from './AuditFilters';
