@@ -37,7 +37,7 @@ async function startCore(paths: AppPaths, secrets: SecretStore): Promise<Core> {
     // Packaged, the migrations are plain files beside the asar (extraResources).
     migrationsDir: paths.migrationsDir,
   });
-  return createCore({ ...config, resourcesDir: paths.resourcesDir }, { logger });
+  return createCore({ ...config, resourcesDir: paths.resourcesDir }, { logger, secrets });
 }
 
 function showStartupFailure(win: BrowserWindow, error: unknown, dataDir: string): void {

@@ -14,14 +14,15 @@ const logger = createLogger({ level: process.env.KROI_LOG_LEVEL === 'debug' ? 'd
 const port = Number.parseInt(process.env.KROI_WEB_PORT ?? '5180', 10);
 const userDataDir = process.env.KROI_DATA_DIR ?? path.join(os.homedir(), '.kroi-dealership-web');
 
+const secrets = createKeychain();
 const config = await loadConfig({
   userDataDir,
   env: process.env,
-  secrets: createKeychain(),
+  secrets,
   appVersion: process.env.npm_package_version ?? '0.0.0',
   migrationsDir: fileURLToPath(new URL('../prisma/migrations', import.meta.url)),
 });
-const core = await createCore(config, { logger });
+const core = await createCore(config, { logger, secrets });
 const server = await startWebServer({ core, port });
 logger.info(`Kroi Dealership Desktop (browser harness) at ${server.url}`);
 

@@ -28,6 +28,9 @@ import { createLeadsService } from './services/leads/leads-service';
 import { createNewsletterService } from './services/leads/newsletter';
 import { createBackupsService, type BackupsService } from './services/backups/backups-service';
 import { startScheduler } from './jobs/scheduler';
+import { createAnalyticsService, type AnalyticsService } from './services/analytics/analytics-service';
+import { noSecretStore, type SecretStore } from './secrets';
+import { createSettingsServices } from './services/settings';
 
 export interface Core {
   router: Router;
@@ -43,10 +46,13 @@ export interface Core {
   adminDatabaseUrl: string | null;
   migrations: MigrateResult;
   backups: BackupsService;
+  /** Dashboards and the roll-up job (tests run `analytics.rollup.run()` directly). */
+  analytics: AnalyticsService;
   close(): Promise<void>;
 }
 
-export async function createCore(config: CoreConfig, opts: { logger?: Logger } = {}): Promise<Core> {
+/** `secrets`: the OS keychain in the app; without one, Settings refuses to save passwords. */
+export async function createCore(config: CoreConfig, opts: { logger?: Logger; secrets?: SecretStore } = {}): Promise<Core> {
   const logger = opts.logger ?? createLogger();
   const cleanup: (() => Promise<void>)[] = [];
   const closeAll = async () => {
@@ -88,7 +94,11 @@ export async function createCore(config: CoreConfig, opts: { logger?: Logger } =
     cache.onStatusChange(() => void status.status().then((s) => events.emit('status.changed', s)).catch(() => undefined));
 
     const cars = createCarsService({ db, pool, cache });
-    const carsCsv = createCarsCsv({ db, pool, events, invalidateAll: () => cache.delPattern(patterns.cars) });
+    // An import creates many cars at once: their slug keys (a cached "not found") go too.
+    const carsCsv = createCarsCsv({ db, pool, events, invalidateAll: async () => {
+      await cache.delPattern('car:slug:*');
+      await cache.delPattern(patterns.cars);
+    } });
     const media = createMediaService({ mediaDir: config.mediaDir ?? path.join(config.userDataDir, 'media'), baseUrl: config.mediaBaseUrl ?? 'https://images.kroiautocenter.fi/media' });
 
     const intake = createLeadIntake({ pool, config: systemConfig, logger });
@@ -97,6 +107,8 @@ export async function createCore(config: CoreConfig, opts: { logger?: Logger } =
       const listener = startLeadListener({ url, pool, intake, cache, events, logger });
       cleanup.push(() => listener.stop());
     }
+
+    const analytics = createAnalyticsService({ pool, cache, logger });
 
     const backups = createBackupsService({
       db,
@@ -111,14 +123,31 @@ export async function createCore(config: CoreConfig, opts: { logger?: Logger } =
       ...(config.migrationsDir ? { migrationsDir: config.migrationsDir } : {}),
     });
     cleanup.push(() => backups.stop());
-    if (config.background !== false) {
+    if (config.background !== false && config.scheduledJobs !== false) {
       await backups.cleanUpInterrupted().catch((error) => logger.warn('could not tidy interrupted backups', error));
-      const scheduler = startScheduler({ url, pool, jobs: backups.jobs(), logger });
+      const scheduler = startScheduler({ url, pool, jobs: [...backups.jobs(), ...analytics.jobs()], logger });
       cleanup.push(() => scheduler.stop());
     }
 
+    const settings = createSettingsServices({
+      db,
+      pool,
+      poolSettings: config.pool,
+      cache,
+      events,
+      logger,
+      systemConfig,
+      secrets: opts.secrets ?? noSecretStore,
+      userDataDir: config.userDataDir,
+      url,
+      databaseKind: embedded ? 'embedded' : 'server',
+      redis: config.redis ? { url: config.redis.url, password: config.redis.password } : null,
+      resourcesDir: config.resourcesDir ?? null,
+    });
+    cleanup.push(() => settings.stop());
+
     const router = createRouter({
-      handlers: createHandlers({ auth, users: createUsersService(db), audit: createAuditService(db), status, cars, carsCsv, media, leads, newsletter: createNewsletterService(db), backups }),
+      handlers: createHandlers({ auth, users: createUsersService(db), audit: createAuditService(db), status, cars, carsCsv, media, leads, newsletter: createNewsletterService(db), backups, settings, analytics }),
       auth,
       logger,
     });
@@ -136,6 +165,7 @@ export async function createCore(config: CoreConfig, opts: { logger?: Logger } =
       adminDatabaseUrl: embedded?.adminUrl ?? null,
       migrations,
       backups,
+      analytics,
       async close() {
         if (closed) return;
         closed = true;

@@ -30,6 +30,10 @@ import {
 } from './schemas/cars';
 import type { BackupDto, BackupScheduleDto, BackupToolsDto } from './dto-backups';
 import { backupScheduleInput } from './schemas/backups';
+import type { DashboardDto, VitalsDto } from './dto-analytics';
+import { analyticsDashboardInput, analyticsVitalsInput } from './schemas/analytics';
+import type { ConnectionDto, HealthDto, SaveConnectionResultDto, SystemConfigEntryDto, TestConnectionResultDto, VacuumStartDto } from './dto-settings';
+import { copyToServerInput, saveConnectionInput, systemConfigSetInput, testConnectionInput, vacuumInput } from './schemas/settings';
 import type { AssigneeDto, LeadCountsDto, LeadDto, LeadPageDto, SubscriberDto } from './dto-leads';
 import {
   leadActivityInput,
@@ -175,6 +179,10 @@ export const contract = {
   'newsletter.unsubscribe': channel<SubscriberDto>()(subscriberIdInput, 'ADMIN'),
   'newsletter.exportCsv': channel<CsvFileDto>()(subscribersExportInput, 'ADMIN'),
 
+  // Managers' dashboards (read-only): KPIs and charts of a range, and web vitals per day.
+  'analytics.dashboard': channel<DashboardDto>()(analyticsDashboardInput, 'VIEWER'),
+  'analytics.vitals': channel<VitalsDto>()(analyticsVitalsInput, 'VIEWER'),
+
   'backups.list': channel<BackupDto[]>()(empty, 'SUPER_ADMIN'),
   'backups.tools': channel<BackupToolsDto>()(empty, 'SUPER_ADMIN'),
   'backups.run': channel<{ jobId: string; backupId: string }>()(z.strictObject({ kind: z.enum(['FULL', 'PLAIN_SQL']).default('FULL') }), 'SUPER_ADMIN'),
@@ -185,6 +193,18 @@ export const contract = {
   'backups.delete': channel<null>()(z.strictObject({ id: idField }), 'SUPER_ADMIN'),
   'backups.getSchedule': channel<BackupScheduleDto>()(empty, 'SUPER_ADMIN'),
   'backups.setSchedule': channel<BackupScheduleDto>()(backupScheduleInput, 'SUPER_ADMIN'),
+
+  // Settings → Connection, System configuration and Health (all SUPER_ADMIN).
+  'settings.getConnection': channel<ConnectionDto>()(empty, 'SUPER_ADMIN'),
+  'settings.testConnection': channel<TestConnectionResultDto>()(testConnectionInput, 'SUPER_ADMIN'),
+  'settings.saveConnection': channel<SaveConnectionResultDto>()(saveConnectionInput, 'SUPER_ADMIN'),
+  /** Starts the copy; progress and the outcome come as 'backup.progress' events of the job. */
+  'settings.copyToServer': channel<{ jobId: string }>()(copyToServerInput, 'SUPER_ADMIN'),
+  'settings.systemConfig.list': channel<SystemConfigEntryDto[]>()(empty, 'SUPER_ADMIN'),
+  'settings.systemConfig.set': channel<SystemConfigEntryDto>()(systemConfigSetInput, 'SUPER_ADMIN'),
+  'health.get': channel<HealthDto>()(empty, 'SUPER_ADMIN'),
+  /** Starts VACUUM (ANALYZE); progress comes as 'maintenance.progress' events. */
+  'health.vacuum': channel<VacuumStartDto>()(vacuumInput, 'SUPER_ADMIN'),
 } as const;
 
 export type Contract = typeof contract;

@@ -12,13 +12,15 @@ export interface EventMap {
   'app.reload': { reason: string };
   /** Progress of a CSV import of cars. */
   'cars.importProgress': { jobId: string; done: number; total: number };
+  /** Progress of a VACUUM (ANALYZE) run: `table` is the one being worked on, null at the end. */
+  'maintenance.progress': { jobId: string; table: string | null; done: number; total: number; finished: boolean; error: string | null };
   /** The signed-in session ended (expired, signed out elsewhere, user deactivated). */
   'session.ended': { reason: 'expired' | 'signedOut' | 'deactivated' };
 }
 
 export type EventName = keyof EventMap;
 
-export const EVENT_NAMES: readonly EventName[] = ['status.changed', 'leads.new', 'backup.progress', 'app.reload', 'session.ended', 'cars.importProgress'];
+export const EVENT_NAMES: readonly EventName[] = ['status.changed', 'leads.new', 'backup.progress', 'app.reload', 'session.ended', 'cars.importProgress', 'maintenance.progress'];
 
 export const isEventName = (name: unknown): name is EventName =>
   typeof name === 'string' && (EVENT_NAMES as readonly string[]).includes(name);

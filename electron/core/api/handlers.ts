@@ -6,6 +6,8 @@ import type { createMediaService } from '../services/media';
 import type { LeadsService } from '../services/leads/leads-service';
 import type { createNewsletterService } from '../services/leads/newsletter';
 import type { BackupsService } from '../services/backups/backups-service';
+import type { AnalyticsService } from '../services/analytics/analytics-service';
+import type { SettingsServices } from '../services/settings';
 import type { createAuditService } from '../services/audit';
 import type { createStatusService } from '../services/status';
 import type { createUsersService } from '../services/users';
@@ -22,6 +24,8 @@ export interface Services {
   leads: LeadsService;
   newsletter: ReturnType<typeof createNewsletterService>;
   backups: BackupsService;
+  analytics: AnalyticsService;
+  settings: SettingsServices;
 }
 
 export function createHandlers(s: Services): Handlers {
@@ -50,7 +54,8 @@ export function createHandlers(s: Services): Handlers {
     'cars.get': async (i) => s.cars.get(i.id),
     'cars.related': async (i) => s.cars.related(i.id),
     'cars.history': async (i) => s.cars.history(i.id),
-    'cars.views': async (i) => s.cars.views(i.id),
+    // Served by analytics: finished days from the roll-ups, today live (the seed's analytics:views:{carId}).
+    'cars.views': async (i) => s.analytics.carViews(i.id),
     'cars.featured': async () => s.cars.featured(),
     'cars.brandModels': async (i) => s.cars.brandModels(i.brand),
     'cars.exportCsv': async (i) => s.carsCsv.exportCsv(i),
@@ -84,6 +89,9 @@ export function createHandlers(s: Services): Handlers {
     'newsletter.unsubscribe': async (i, ctx) => s.newsletter.unsubscribe(i.id, requirePrincipal(ctx)),
     'newsletter.exportCsv': async (i, ctx) => s.newsletter.exportCsv(i, requirePrincipal(ctx)),
 
+    'analytics.dashboard': async (i) => s.analytics.dashboard(i),
+    'analytics.vitals': async (i) => s.analytics.vitals(i),
+
     'backups.list': async () => s.backups.list(),
     'backups.tools': async () => s.backups.toolsReport(),
     'backups.run': async (i, ctx) => {
@@ -97,5 +105,14 @@ export function createHandlers(s: Services): Handlers {
     'backups.delete': async (i, ctx) => s.backups.remove(i.id, requirePrincipal(ctx)),
     'backups.getSchedule': async () => s.backups.schedule(),
     'backups.setSchedule': async (i, ctx) => s.backups.setSchedule(i, requirePrincipal(ctx)),
+
+    'settings.getConnection': async () => s.settings.connection.get(),
+    'settings.testConnection': async (i) => s.settings.connection.test(i),
+    'settings.saveConnection': async (i, ctx) => s.settings.connection.save(i, requirePrincipal(ctx)),
+    'settings.copyToServer': async (i, ctx) => s.settings.copy.start(i, requirePrincipal(ctx)),
+    'settings.systemConfig.list': async () => s.settings.systemConfig.list(),
+    'settings.systemConfig.set': async (i, ctx) => s.settings.systemConfig.set(i, requirePrincipal(ctx)),
+    'health.get': async () => s.settings.health.get(),
+    'health.vacuum': async (i, ctx) => s.settings.maintenance.vacuum(i.table, requirePrincipal(ctx)),
   };
 }

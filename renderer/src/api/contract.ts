@@ -55,3 +55,9 @@ export { backupScheduleInput } from '../../../electron/core/api/schemas/backups'
 export type { ConnectionDto, DatabaseTargetDto, HealthDto, JsonValue, RedisTargetDto, SslMode, SystemConfigEntryDto, TestConnectionResultDto } from '../../../electron/core/api/dto-settings';
 // eslint-disable-next-line no-restricted-imports -- contract part, see above
 export { SSL_MODES, CONFIG_VALUE_MAX_CHARS, databaseTargetInput, redisTargetInput } from '../../../electron/core/api/schemas/settings';
+
+// Analytics: the dashboards' plain data and the web-vitals thresholds they are rated by.
+// eslint-disable-next-line no-restricted-imports -- contract part, see above
+export { VITAL_NAMES, VITAL_THRESHOLDS, rateVital, STOCK_AGE_BUCKETS } from '../../../electron/core/api/dto-analytics';
+// eslint-disable-next-line no-restricted-imports -- contract part, see above
+export type { AnalyticsKpisDto, CarFigureDto, DashboardDto, KpiDto, StockAgeBucket, StockAgeDto, VitalName, VitalRating, VitalsDto } from '../../../electron/core/api/dto-analytics';

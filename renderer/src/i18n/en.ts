@@ -1,5 +1,7 @@
 // English texts. The Finnish file must have exactly the same keys (it is typed from this one).
+import { analyticsEn } from '../screens/analytics/messages.en';
 export const en = {
+  analytics: analyticsEn,
   app: {
     name: 'Kroi Auto Center',
     product: 'Back office',
@@ -289,7 +291,7 @@ export const en = {
         history: 'History',
       },
       aside: 'Status, statistics and related cars',
-      version: 'version {{version}}',
+      version: 'revision {{version}}',
       updated: 'saved {{when}}',
       readOnly: 'You can view this car. Your role does not allow changes.',
       inTrash: 'This car is in the trash (since {{when}}). Restore it to edit it.',
@@ -815,7 +817,6 @@ export const en = {
       date: 'Date',
       kind: 'Kind',
       size: 'Size',
-      duration: 'Duration',
       versions: 'Versions',
       sha: 'SHA-256',
       startedBy: 'Started by',
@@ -836,6 +837,7 @@ export const en = {
     },
     serverVersion: 'PostgreSQL {{version}}',
     schemaVersion: 'Schema {{version}}',
+    took: 'in {{duration}}',
     bySchedule: 'Schedule',
     unknownUser: 'Removed user',
     copy: 'Copy',
@@ -895,7 +897,7 @@ export const en = {
       retentionError: 'Enter a whole number of days, 1–3650.',
       cronHelp: 'Cron: minute hour day month weekday, in UTC. 0 2 * * * is daily at 02:00; 0 */6 * * * is every 6 hours. Backups run on one PC only, even when many are open.',
       cronInvalid: 'Not a valid cron expression, e.g. 0 2 * * *.',
-      next: 'Next: {{times}}.',
+      next: 'Next (local time): {{times}}.',
       save: 'Save schedule',
       saving: 'Saving…',
       saved: 'The schedule was saved.',
@@ -919,6 +921,7 @@ export const en = {
     databaseMode: 'Database to use',
     useEmbedded: 'The built-in database',
     useEmbeddedHint: 'On this PC only.',
+    embeddedNeedsKeychain: 'This PC has no working keychain: the built-in database keeps its password there and will not start without one (unless KROI_EMBEDDED_SECRET is set).',
     useServer: 'A shared server',
     useServerHint: 'Every PC of the dealership works on the same data.',
     host: 'Server',

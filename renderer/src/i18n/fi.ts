@@ -1,7 +1,9 @@
 // Finnish texts, the default language of the app.
 import type { Messages } from './en';
+import { analyticsFi } from '../screens/analytics/messages.fi';
 
 export const fi: Messages = {
+  analytics: analyticsFi,
   app: {
     name: 'Kroi Auto Center',
     product: 'Taustajärjestelmä',
@@ -290,7 +292,7 @@ export const fi: Messages = {
         history: 'Historia',
       },
       aside: 'Tila, tilastot ja samankaltaiset autot',
-      version: 'versio {{version}}',
+      version: 'revisio {{version}}',
       updated: 'tallennettu {{when}}',
       readOnly: 'Voit katsella tätä autoa. Roolisi ei salli muutoksia.',
       inTrash: 'Tämä auto on roskakorissa ({{when}} alkaen). Palauta se muokataksesi.',
@@ -816,7 +818,6 @@ export const fi: Messages = {
       date: 'Päivä',
       kind: 'Laji',
       size: 'Koko',
-      duration: 'Kesto',
       versions: 'Versiot',
       sha: 'SHA-256',
       startedBy: 'Käynnistäjä',
@@ -837,6 +838,7 @@ export const fi: Messages = {
     },
     serverVersion: 'PostgreSQL {{version}}',
     schemaVersion: 'Skeema {{version}}',
+    took: 'kesto {{duration}}',
     bySchedule: 'Ajastus',
     unknownUser: 'Poistettu käyttäjä',
     copy: 'Kopioi',
@@ -896,7 +898,7 @@ export const fi: Messages = {
       retentionError: 'Anna kokonainen päivämäärä väliltä 1–3650.',
       cronHelp: 'Cron: minuutti tunti päivä kuukausi viikonpäivä, UTC-ajassa. 0 2 * * * on joka päivä klo 02.00; 0 */6 * * * on kuuden tunnin välein. Varmuuskopio tehdään vain yhdellä koneella, vaikka auki olisi monta.',
       cronInvalid: 'Ei kelvollinen cron-lauseke, esim. 0 2 * * *.',
-      next: 'Seuraavat: {{times}}.',
+      next: 'Seuraavat (paikallista aikaa): {{times}}.',
       save: 'Tallenna ajastus',
       saving: 'Tallennetaan…',
       saved: 'Ajastus tallennettiin.',
@@ -920,6 +922,7 @@ export const fi: Messages = {
     databaseMode: 'Käytettävä tietokanta',
     useEmbedded: 'Sisäänrakennettu tietokanta',
     useEmbeddedHint: 'Vain tällä koneella.',
+    embeddedNeedsKeychain: 'Tällä koneella ei ole toimivaa avainnippua: sisäänrakennettu tietokanta säilyttää salasanansa siellä eikä käynnisty ilman sitä (ellei KROI_EMBEDDED_SECRET ole asetettu).',
     useServer: 'Yhteinen palvelin',
     useServerHint: 'Kaikki liikkeen koneet käyttävät samoja tietoja.',
     host: 'Palvelin',

@@ -3,7 +3,7 @@
 // unchanged on any failure), import a file made elsewhere, and the seed's schedule and
 // retention. Progress goes out as 'backup.progress' events.
 import { randomBytes } from 'node:crypto';
-import { copyFile, mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type pg from 'pg';
@@ -20,13 +20,16 @@ import type { Logger } from '../../logger';
 import { record } from '../audit';
 import { DumpCancelled, dumpDatabase, listArchive, sha256File } from './dump';
 import { candidateDirs, chooseTool, type PgTool } from './pg-tools';
-import { plainToArchive, restoreArchive, type ScratchPlace } from './restore';
+import { backupFileKind, checkPlainSql } from './plain-sql';
+import { DEFAULT_LOCK_TIMEOUT_MS, plainToArchive, restoreArchive, type ScratchPlace } from './restore';
 
 export type BackupSchedule = BackupScheduleDto;
 /** The seed's policy: a full backup daily at 02:00 UTC and every 6 hours, kept 30 days. */
 export const DEFAULT_SCHEDULE: BackupSchedule = { enabled: true, daily: '0 2 * * *', frequent: '0 */6 * * *', retentionDays: 30 };
 const SCHEDULE_KEY = 'backup.schedule';
 const TOOLS_DIR_KEY = 'backup.toolsDir';
+/** How long a backup or restore waits for another session's lock (ms) before it fails. */
+const LOCK_TIMEOUT_KEY = 'backup.lockTimeoutMs';
 
 type Row = Awaited<ReturnType<Db['backup']['findUniqueOrThrow']>>;
 const toDto = (b: Row): BackupDto => ({
@@ -50,6 +53,26 @@ const toDto = (b: Row): BackupDto => ({
 });
 
 const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z').replace('T', '-');
+const plannedName = (kind: 'FULL' | 'PLAIN_SQL' | 'SAFETY', at: Date) =>
+  `kroi-${stamp(at)}-${kind.toLowerCase()}-${randomBytes(2).toString('hex')}.${kind === 'PLAIN_SQL' ? 'sql.gz' : 'dump'}`;
+/** Plain SQL (made here or imported) is restored through psql; everything else is an archive. */
+const isPlain = (b: { kind: string; fileName: string }) => b.kind === 'PLAIN_SQL' || /\.sql(\.gz)?$/i.test(b.fileName);
+
+/**
+ * The seed writes the policy as { enabled, fullCron, incrementalEveryHours, retentionDays }:
+ * read as the same schedule, so a value set in that shape is honoured, not silently replaced.
+ */
+function fromSeedShape(value: unknown): unknown {
+  if (!value || typeof value !== 'object' || !('fullCron' in value)) return value;
+  const v = value as { enabled?: unknown; fullCron?: unknown; incrementalEveryHours?: unknown; retentionDays?: unknown };
+  const hours = typeof v.incrementalEveryHours === 'number' && Number.isInteger(v.incrementalEveryHours) ? v.incrementalEveryHours : null;
+  return {
+    enabled: v.enabled ?? true,
+    daily: v.fullCron,
+    frequent: hours && hours > 0 && hours < 24 ? `0 */${hours} * * *` : null,
+    retentionDays: v.retentionDays ?? DEFAULT_SCHEDULE.retentionDays,
+  };
+}
 
 export function createBackupsService(deps: {
   db: Db;
@@ -70,14 +93,33 @@ export function createBackupsService(deps: {
   let restoring = false;
 
   async function serverMajor(): Promise<number> {
-    const { rows } = await pool.query<{ v: string }>('SHOW server_version_num');
-    return Math.floor(Number(rows[0]!.v) / 10000);
+    // SHOW names its column after the setting; current_setting() lets us name it.
+    const { rows } = await pool.query<{ v: string }>("SELECT current_setting('server_version_num') AS v");
+    const major = Math.floor(Number(rows[0]?.v) / 10000);
+    if (!Number.isFinite(major) || major < 1) throw new Error(`Could not read the server's version (${rows[0]?.v}).`);
+    return major;
   }
 
+  // Looking for the tools runs each candidate with --version: remembered for a minute.
+  // Failures are not remembered, so a tool installed after the message is found at once.
+  const toolCache = new Map<string, { at: number; path: Promise<string> }>();
   async function tool(name: PgTool): Promise<string> {
     const configured = await db.systemConfig.findUnique({ where: { key: TOOLS_DIR_KEY } });
     const dir = typeof configured?.value === 'string' ? configured.value : null;
-    return (await chooseTool(name, candidateDirs({ configuredDir: dir, resourcesDir: deps.resourcesDir ?? null }), await serverMajor())).path;
+    const major = await serverMajor();
+    const key = `${name}\0${dir ?? ''}\0${major}`;
+    const cached = toolCache.get(key);
+    if (cached && Date.now() - cached.at < 60_000) return cached.path;
+    const found = chooseTool(name, candidateDirs({ configuredDir: dir, resourcesDir: deps.resourcesDir ?? null }), major).then((t) => t.path);
+    toolCache.set(key, { at: Date.now(), path: found });
+    found.catch(() => toolCache.delete(key));
+    return found;
+  }
+
+  async function lockTimeoutMs(): Promise<number> {
+    const row = await db.systemConfig.findUnique({ where: { key: LOCK_TIMEOUT_KEY } });
+    const value = typeof row?.value === 'number' ? row.value : Number.NaN;
+    return Number.isFinite(value) && value >= 10 && value <= 3_600_000 ? value : DEFAULT_LOCK_TIMEOUT_MS;
   }
 
   async function tools() {
@@ -92,9 +134,10 @@ export function createBackupsService(deps: {
   async function start(kind: 'FULL' | 'PLAIN_SQL' | 'SAFETY', startedBy: string): Promise<{ jobId: string; backupId: string; finished: Promise<BackupDto> }> {
     // Tools and folder are checked before anything is written: a wrong setup is a clear error, not a failed row.
     const pgDump = await tool('pg_dump');
+    const lockWaitMs = await lockTimeoutMs();
     await mkdir(deps.backupDir, { recursive: true });
     const startedAt = new Date();
-    const fileName = `kroi-${stamp(startedAt)}-${kind.toLowerCase()}-${randomBytes(2).toString('hex')}.${kind === 'PLAIN_SQL' ? 'sql.gz' : 'dump'}`;
+    const fileName = plannedName(kind, startedAt);
     const row = await db.backup.create({ data: { fileName, directory: deps.backupDir, kind, startedBy, startedAt, host: os.hostname(), schemaVersion: await schemaVersion(pool) } });
     const jobId = row.id;
     const controller = new AbortController();
@@ -108,6 +151,7 @@ export function createBackupsService(deps: {
           target: path.join(deps.backupDir, fileName),
           format: kind === 'PLAIN_SQL' ? 'plain-gzip' : 'custom',
           signal: controller.signal,
+          lockTimeoutMs: lockWaitMs,
           onProgress: (p) => progress(jobId, p.phase, p.tables, p.bytes),
         });
         const updated = await db.backup.update({
@@ -140,8 +184,12 @@ export function createBackupsService(deps: {
     try {
       const sum = await sha256File(file);
       if (sum !== b.sha256) error = 'The file has changed since it was written (its SHA-256 differs).';
-      else if (b.kind === 'PLAIN_SQL') ok = true;
-      else {
+      else if (isPlain(b)) {
+        // Plain SQL has no table of contents: the whole file is read (and unzipped) instead.
+        const problem = await checkPlainSql(file, (await backupFileKind(file)) === 'gzip');
+        ok = problem === null;
+        error = problem && `The file is damaged: ${problem}.`;
+      } else {
         const listing = await listArchive({ pgRestore: await tool('pg_restore'), file });
         ok = listing.ok;
         error = listing.error;
@@ -153,25 +201,50 @@ export function createBackupsService(deps: {
   }
 
   /** Deletes backups older than the retention, never the newest good one. */
-  async function applyRetention(days: number): Promise<string[]> {
-    const newestGood = await db.backup.findFirst({ where: { status: 'DONE', kind: { in: ['FULL', 'SAFETY'] } }, orderBy: { startedAt: 'desc' } });
-    const old = await db.backup.findMany({ where: { startedAt: { lt: new Date(Date.now() - days * 86_400_000) }, ...(newestGood ? { id: { not: newestGood.id } } : {}) } });
+  async function applyRetention(days: number, now = new Date()): Promise<string[]> {
+    // Good: finished and not found damaged by a verification.
+    const newestGood = await db.backup.findFirst({
+      where: { status: 'DONE', kind: { in: ['FULL', 'SAFETY'] }, OR: [{ verifyOk: null }, { verifyOk: true }] },
+      orderBy: { startedAt: 'desc' },
+    });
+    const old = await db.backup.findMany({
+      where: { startedAt: { lt: new Date(now.getTime() - days * 86_400_000) }, status: { not: 'RUNNING' }, ...(newestGood ? { id: { not: newestGood.id } } : {}) },
+    });
+    const deleted: string[] = [];
     for (const b of old) {
-      await rm(path.join(b.directory, b.fileName), { force: true });
+      try {
+        await rm(path.join(b.directory, b.fileName), { force: true });
+      } catch (error) {
+        // A file that cannot be removed now (in use, offline share) keeps its row, so the next run tries again.
+        logger.warn('could not delete an old backup file', { file: b.fileName, message: (error as Error).message });
+        continue;
+      }
       await db.backup.delete({ where: { id: b.id } });
+      deleted.push(b.fileName);
     }
-    return old.map((b) => b.fileName);
+    return deleted;
   }
 
   async function schedule(): Promise<BackupSchedule> {
     const row = await db.systemConfig.findUnique({ where: { key: SCHEDULE_KEY } });
-    const parsed = backupScheduleInput.safeParse(row?.value);
+    const parsed = backupScheduleInput.safeParse(fromSeedShape(row?.value));
     return parsed.success ? parsed.data : DEFAULT_SCHEDULE;
   }
 
   async function scheduledRun(): Promise<void> {
-    const { finished } = await start('FULL', 'schedule');
-    const result = await finished;
+    let run: Awaited<ReturnType<typeof start>>;
+    try {
+      run = await start('FULL', 'schedule');
+    } catch (error) {
+      // A run that could not start (tools, folder) is listed too, so every PC sees that it failed.
+      const now = new Date();
+      const row = await db.backup.create({
+        data: { fileName: plannedName('FULL', now), directory: deps.backupDir, kind: 'FULL', status: 'FAILED', startedBy: 'schedule', startedAt: now, finishedAt: now, durationMs: 0, error: (error as Error).message, host: os.hostname() },
+      });
+      progress(row.id, 'failed', 0, 0, true, row.error);
+      throw error;
+    }
+    const result = await run.finished;
     if (result.status !== 'DONE') throw new Error(result.error ?? 'backup failed');
     await verify(result.id);
     await applyRetention((await schedule()).retentionDays);
@@ -203,7 +276,7 @@ export function createBackupsService(deps: {
 
     /** Which client tools would be used, or what is wrong with them. */
     async toolsReport(): Promise<BackupToolsDto> {
-      const { rows } = await pool.query<{ v: string }>('SHOW server_version');
+      const { rows } = await pool.query<{ v: string }>("SELECT current_setting('server_version') AS v");
       const report = await Promise.all(
         (['pg_dump', 'pg_restore', 'psql'] as const).map(async (name) => {
           try {
@@ -233,19 +306,21 @@ export function createBackupsService(deps: {
     async importFile(source: string, actor: Principal): Promise<BackupDto> {
       const info = await stat(source).catch(() => null);
       if (!info?.isFile()) throw new AppError('VALIDATION', 'That file does not exist.', { fields: { path: 'No such file.' } });
-      const plain = /\.sql(\.gz)?$/i.test(source);
+      // What the file is comes from its content, not its name: a .backup, .gz or .sql may be any of them.
+      const kind = await backupFileKind(source);
+      if (kind === 'archive') {
+        const listing = await listArchive({ pgRestore: await tool('pg_restore'), file: source });
+        if (!listing.ok) throw new AppError('VALIDATION', `This is not a readable PostgreSQL backup: ${listing.error}`, { fields: { path: 'Not a readable backup.' } });
+      } else {
+        const problem = await checkPlainSql(source, kind === 'gzip');
+        if (problem) throw new AppError('VALIDATION', `This is not a PostgreSQL backup: ${problem}.`, { fields: { path: 'Not a backup file.' } });
+      }
       await mkdir(deps.backupDir, { recursive: true });
-      const fileName = `kroi-${stamp(new Date())}-imported-${randomBytes(2).toString('hex')}.${plain ? (source.endsWith('.gz') ? 'sql.gz' : 'sql') : 'dump'}`;
+      const fileName = `kroi-${stamp(new Date())}-imported-${randomBytes(2).toString('hex')}.${{ archive: 'dump', gzip: 'sql.gz', text: 'sql' }[kind]}`;
       const target = path.join(deps.backupDir, fileName);
       await copyFile(source, target);
+      await chmod(target, 0o600);
       const sha256 = await sha256File(target);
-      if (!plain) {
-        const listing = await listArchive({ pgRestore: await tool('pg_restore'), file: target });
-        if (!listing.ok) {
-          await rm(target, { force: true });
-          throw new AppError('VALIDATION', `This is not a readable PostgreSQL backup: ${listing.error}`);
-        }
-      }
       const row = await db.backup.create({
         data: { fileName, directory: deps.backupDir, kind: 'IMPORTED', status: 'DONE', startedBy: actor.userId, finishedAt: new Date(), sizeBytes: info.size, sha256, host: os.hostname() },
       });
@@ -274,6 +349,7 @@ export function createBackupsService(deps: {
       }
       if (restoring) throw new AppError('CONFLICT', 'A restore is already running.');
       const allTools = await tools();
+      const lockWaitMs = await lockTimeoutMs();
       restoring = true;
       const jobId = `restore-${b.id}-${Date.now()}`;
       const controller = new AbortController();
@@ -282,14 +358,18 @@ export function createBackupsService(deps: {
       const finished = (async () => {
         let archive = path.join(b.directory, b.fileName);
         let converted: string | null = null;
+        // Once the live restore has committed, a later failure must not claim the data is unchanged.
+        let liveReplaced = false;
         try {
           const sum = await sha256File(archive).catch(() => null);
           if (sum !== b.sha256) throw new AppError('VALIDATION', 'The backup file is missing or has changed since it was made (SHA-256 differs). Nothing was restored.');
           let manifest = (b.manifest as Record<string, number> | null) ?? null;
-          if (b.kind === 'PLAIN_SQL' || /\.sql(\.gz)?$/.test(b.fileName)) {
+          if (isPlain(b)) {
             progress(jobId, 'converting', 0, 0);
             converted = path.join(deps.backupDir, `.convert-${randomBytes(4).toString('hex')}.dump`);
-            manifest = await plainToArchive({ file: archive, tools: allTools, scratch, target: converted, signal: controller.signal });
+            const convertedCounts = await plainToArchive({ file: archive, tools: allTools, scratch, target: converted, signal: controller.signal, lockTimeoutMs: lockWaitMs });
+            // The counts taken when the file was written are the stronger check; a file made elsewhere has only the converted ones.
+            manifest ??= convertedCounts;
             archive = converted;
           }
           const keep = await db.backup.findMany();
@@ -301,6 +381,7 @@ export function createBackupsService(deps: {
             manifest: manifest ? Object.fromEntries(Object.entries(manifest).filter(([t]) => !/backups"?$/.test(t))) : null,
             keepTables: ['public.backups'],
             signal: controller.signal,
+            lockTimeoutMs: lockWaitMs,
             onPhase: (phase) => progress(jobId, phase, 0, 0),
             beforeLive: async () => {
               progress(jobId, 'safety backup', 0, 0);
@@ -310,7 +391,9 @@ export function createBackupsService(deps: {
               keep.push(await db.backup.findUniqueOrThrow({ where: { id: done.id } }));
             },
             afterLive: async (client) => {
+              liveReplaced = true;
               // The backup list describes files on disk, not the restored past: it stays as it was.
+              await client.query('BEGIN');
               await client.query('DELETE FROM backups');
               for (const k of keep) {
                 await client.query(
@@ -319,21 +402,31 @@ export function createBackupsService(deps: {
                   [k.id, k.fileName, k.directory, k.kind, k.status, k.startedAt, k.finishedAt, k.durationMs, k.sizeBytes, k.sha256, k.serverVersion, k.schemaVersion, k.startedBy, k.verifiedAt, k.verifyOk, k.manifest === null ? null : JSON.stringify(k.manifest), k.error, k.host],
                 );
               }
+              await client.query('COMMIT');
             },
           });
           // A backup of an older schema is brought up to this app version's.
           await migrate(deps.url, deps.migrationsDir ? { migrationsDir: deps.migrationsDir } : {});
           await deps.cache.delPattern('*');
-          await record(db, { userId: actor.userId, action: 'backup.restore', entityType: 'Backup', entityId: b.id, metadata: { file: b.fileName } });
+          // The restored users may not include the one who restored (a backup from elsewhere): the entry then names no user.
+          const actorExists = (await db.user.count({ where: { id: actor.userId } })) > 0;
+          await record(db, { userId: actorExists ? actor.userId : null, action: 'backup.restore', entityType: 'Backup', entityId: b.id, metadata: { file: b.fileName, restoredBy: actor.userId } });
           await pool.query(`SELECT pg_notify('kroi_app', json_build_object('op', 'reload', 'reason', 'restore')::text)`);
           progress(jobId, 'done', 0, 0, true);
           return toDto(await db.backup.findUniqueOrThrow({ where: { id: b.id } }));
         } catch (error) {
-          const message = error instanceof DumpCancelled ? 'Cancelled; the live data is unchanged.' : `${(error as Error).message} The live data is unchanged.`;
+          const reason = (error as Error).message;
+          const message =
+            error instanceof DumpCancelled && !liveReplaced
+              ? 'Cancelled; the live data is unchanged.'
+              : liveReplaced
+                ? `The backup was restored, but a step after it failed: ${reason}`
+                : `${reason} The live data is unchanged.`;
           if (!(error instanceof AppError) && !(error instanceof DumpCancelled)) logger.error('restore failed', error);
-          await record(db, { userId: actor.userId, action: 'backup.restoreFailed', entityType: 'Backup', entityId: b.id, metadata: { error: message } }).catch(() => undefined);
+          const actorExists = (await db.user.count({ where: { id: actor.userId } }).catch(() => 0)) > 0;
+          await record(db, { userId: actorExists ? actor.userId : null, action: 'backup.restoreFailed', entityType: 'Backup', entityId: b.id, metadata: { error: message, restoredBy: actor.userId } }).catch(() => undefined);
           progress(jobId, 'failed', 0, 0, true, message);
-          throw new AppError(error instanceof AppError ? error.code : 'INTERNAL', message);
+          throw new AppError(error instanceof AppError && !liveReplaced ? error.code : 'INTERNAL', message);
         } finally {
           if (converted) await rm(converted, { force: true });
           running.delete(jobId);

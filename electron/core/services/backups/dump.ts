@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { rename, rm, stat } from 'node:fs/promises';
+import { rename, rm, stat, writeFile } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { devNull } from 'node:os';
@@ -12,7 +12,7 @@ import pg from 'pg';
 import { connectionArgs, parseTarget, passFileEnv } from './pg-connection';
 
 export interface DumpProgress {
-  phase: 'counting' | 'dumping' | 'verifying' | 'done';
+  phase: 'dumping' | 'verifying' | 'done';
   tables: number;
   totalTables: number;
   bytes: number;
@@ -41,7 +41,7 @@ export async function sha256File(file: string): Promise<string> {
 }
 
 /** Exit code and the tail of stderr of a child process, rejecting on cancel. */
-function waitFor(child: ReturnType<typeof spawn>, signal: AbortSignal, onLine: (line: string) => void): Promise<{ code: number | null; stderr: string }> {
+function waitFor(child: ReturnType<typeof spawn>, signal: AbortSignal, onLine: (line: string) => void): Promise<{ code: number | null; stderr: string; killedBy: NodeJS.Signals | null }> {
   return new Promise((resolve, reject) => {
     let stderr = '';
     let buffer = '';
@@ -56,12 +56,14 @@ function waitFor(child: ReturnType<typeof spawn>, signal: AbortSignal, onLine: (
       }
     });
     const abort = () => child.kill('SIGTERM');
-    signal.addEventListener('abort', abort, { once: true });
+    // A signal aborted before the spawn fires no event: stop the tool at once.
+    if (signal.aborted) abort();
+    else signal.addEventListener('abort', abort, { once: true });
     child.once('error', reject);
-    child.once('close', (code) => {
+    child.once('close', (code, killedBy) => {
       signal.removeEventListener('abort', abort);
       if (signal.aborted) reject(new DumpCancelled());
-      else resolve({ code, stderr });
+      else resolve({ code, stderr, killedBy });
     });
   });
 }
@@ -73,6 +75,8 @@ export async function dumpDatabase(opts: {
   format: 'custom' | 'plain-gzip';
   signal: AbortSignal;
   onProgress: (p: DumpProgress) => void;
+  /** How long to wait for another session's lock on a table before failing (ms). */
+  lockTimeoutMs?: number;
 }): Promise<DumpResult> {
   const temp = `${opts.target}.partial`;
   const conn = parseTarget(opts.url);
@@ -80,29 +84,29 @@ export async function dumpDatabase(opts: {
   snapshotClient.on('error', () => undefined);
   const pass = await passFileEnv(conn);
   let sizeTimer: NodeJS.Timeout | null = null;
+  let gzipDone: Promise<void> | null = null;
   try {
     await snapshotClient.connect();
     await snapshotClient.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    if (opts.lockTimeoutMs) await snapshotClient.query(`SET LOCAL lock_timeout = ${Math.round(opts.lockTimeoutMs)}`);
     const snapshot = (await snapshotClient.query<{ id: string }>('SELECT pg_export_snapshot() AS id')).rows[0]!.id;
-    const serverVersion = (await snapshotClient.query<{ v: string }>('SHOW server_version')).rows[0]!.v;
+    const serverVersion = (await snapshotClient.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]!.v;
     const { rows: tables } = await snapshotClient.query<{ name: string }>(
       "SELECT quote_ident(schemaname) || '.' || quote_ident(tablename) AS name FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema') ORDER BY 1",
     );
-    const progress: DumpProgress = { phase: 'counting', tables: 0, totalTables: tables.length, bytes: 0 };
-    opts.onProgress({ ...progress });
-    const manifest: Record<string, number> = {};
-    for (const { name } of tables) {
-      if (opts.signal.aborted) throw new DumpCancelled();
-      manifest[name] = Number((await snapshotClient.query<{ n: string }>(`SELECT count(*) AS n FROM ${name}`)).rows[0]!.n);
-    }
+    const progress: DumpProgress = { phase: 'dumping', tables: 0, totalTables: tables.length, bytes: 0 };
+    if (opts.signal.aborted) throw new DumpCancelled();
 
-    progress.phase = 'dumping';
+    // The archive holds password hashes and customers' details: only this user may read it.
+    await writeFile(temp, '', { mode: 0o600 });
     const args = ['--verbose', '--no-owner', '--no-privileges', `--snapshot=${snapshot}`, ...connectionArgs(conn), '--dbname', conn.database];
+    if (opts.lockTimeoutMs) args.push(`--lock-wait-timeout=${Math.round(opts.lockTimeoutMs)}`);
     if (opts.format === 'custom') args.push('--format=custom', '--compress=6', '--file', temp);
     else args.push('--format=plain');
     const child = spawn(opts.pgDump, args, { env: pass.env, stdio: ['ignore', opts.format === 'custom' ? 'ignore' : 'pipe', 'pipe'] });
-    const gzipDone = opts.format === 'plain-gzip' ? pipeline(child.stdout!, createGzip({ level: 6 }), createWriteStream(temp, { mode: 0o600 })) : null;
+    gzipDone = opts.format === 'plain-gzip' ? pipeline(child.stdout!, createGzip({ level: 6 }), createWriteStream(temp, { mode: 0o600 })) : null;
     gzipDone?.catch(() => undefined);
+    opts.onProgress({ ...progress });
     sizeTimer = setInterval(() => {
       void stat(temp).then(
         (s) => {
@@ -112,14 +116,44 @@ export async function dumpDatabase(opts: {
         () => undefined,
       );
     }, 250);
-    const { code, stderr } = await waitFor(child, opts.signal, (line) => {
+
+    // The manifest's exact row counts are read from the same snapshot while pg_dump runs,
+    // so they cost no extra wall time beyond the dump itself.
+    const manifest: Record<string, number> = {};
+    let dumpFailed = false;
+    const counting = (async () => {
+      for (const { name } of tables) {
+        if (opts.signal.aborted || dumpFailed) return;
+        manifest[name] = Number((await snapshotClient.query<{ n: string }>(`SELECT count(*) AS n FROM ${name}`)).rows[0]!.n);
+      }
+    })();
+    // A count that fails (lock timeout, lost connection) ends the dump too.
+    counting.catch(() => child.kill('SIGTERM'));
+    const dumping = waitFor(child, opts.signal, (line) => {
       if (/dumping contents of table/.test(line)) {
         progress.tables++;
         opts.onProgress({ ...progress });
       }
-    });
+    }).then(
+      (result) => {
+        dumpFailed = result.code !== 0;
+        return result;
+      },
+      (error: unknown) => {
+        dumpFailed = true;
+        throw error;
+      },
+    );
+    const [dumped, counted] = await Promise.allSettled([dumping, counting]);
     await gzipDone;
-    if (code !== 0) throw new Error(`pg_dump failed (exit ${code}): ${stderr.trim().split('\n').slice(-3).join(' ')}`);
+    if (opts.signal.aborted) throw new DumpCancelled();
+    if (counted.status === 'rejected') throw new Error(`Counting the rows for the backup's manifest failed: ${(counted.reason as Error).message}`);
+    if (dumped.status === 'rejected') throw dumped.reason;
+    const { code, stderr, killedBy } = dumped.value;
+    if (code !== 0) {
+      const said = stderr.trim().split('\n').slice(-3).join(' ');
+      throw new Error(`pg_dump failed (${killedBy ? `stopped by ${killedBy}` : `exit ${code}`})${said ? `: ${said}` : '.'}`);
+    }
     clearInterval(sizeTimer);
     sizeTimer = null;
 
@@ -133,6 +167,9 @@ export async function dumpDatabase(opts: {
     opts.onProgress({ ...progress });
     return { sizeBytes: size, sha256, manifest, serverVersion };
   } catch (error) {
+    if (sizeTimer) clearInterval(sizeTimer);
+    // The writer must have closed the file before it can be removed (Windows refuses otherwise).
+    await gzipDone?.catch(() => undefined);
     await rm(temp, { force: true });
     throw error;
   } finally {
@@ -144,14 +181,16 @@ export async function dumpDatabase(opts: {
 }
 
 /**
- * Reads the archive's table of contents and then every data block (restoring into a
- * script that is thrown away): a truncated or corrupted file fails.
+ * Reads the archive's table of contents and, unless `readData` is false, every data block
+ * too (restoring into a script that is thrown away): a truncated or corrupted file fails.
  */
-export async function listArchive(opts: { pgRestore: string; file: string; signal?: AbortSignal }): Promise<{ ok: boolean; entries: number; tables: string[]; error: string | null }> {
+export async function listArchive(opts: { pgRestore: string; file: string; signal?: AbortSignal; readData?: boolean }): Promise<{ ok: boolean; entries: number; tables: string[]; error: string | null }> {
   const signal = opts.signal ?? new AbortController().signal;
-  const full = spawn(opts.pgRestore, ['--file', devNull, opts.file], { stdio: ['ignore', 'ignore', 'pipe'] });
-  const read = await waitFor(full, signal, () => undefined);
-  if (read.code !== 0) return { ok: false, entries: 0, tables: [], error: read.stderr.trim().split('\n').slice(-2).join(' ') || `pg_restore exited ${read.code}` };
+  if (opts.readData !== false) {
+    const full = spawn(opts.pgRestore, ['--file', devNull, opts.file], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const read = await waitFor(full, signal, () => undefined);
+    if (read.code !== 0) return { ok: false, entries: 0, tables: [], error: read.stderr.trim().split('\n').slice(-2).join(' ') || `pg_restore exited ${read.code}` };
+  }
   const child = spawn(opts.pgRestore, ['--list', opts.file], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.setEncoding('utf8');

@@ -42,8 +42,16 @@ export interface PassFile {
 }
 
 /**
- * An environment for one tool run: a 0600 PGPASSFILE in a 0700 temporary folder, and the
- * parent's PG* variables removed so nothing else leaks into the tool.
+ * What a tool may inherit from the app's environment: finding programs, the user's folders
+ * (libpq reads certificates there), temp folders, language and time zone, and what Windows
+ * needs to start a process. Nothing else: the app may have been started with DATABASE_URL
+ * or other secrets in its environment, and PG* variables would override the arguments.
+ */
+const PASSED_ENV = /^(PATH|PATHEXT|HOME|USER|USERNAME|LOGNAME|USERPROFILE|APPDATA|LOCALAPPDATA|SYSTEMROOT|SYSTEMDRIVE|WINDIR|COMSPEC|TEMP|TMP|TMPDIR|LANG|LANGUAGE|LC_[A-Z]+|TZ)$/i;
+
+/**
+ * An environment for one tool run: a 0600 PGPASSFILE in a 0700 temporary folder, and only
+ * the harmless variables of the app's own environment.
  */
 export async function passFileEnv(target: PgTarget): Promise<PassFile> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'kroi-pg-'));
@@ -51,7 +59,11 @@ export async function passFileEnv(target: PgTarget): Promise<PassFile> {
   const line = [target.host, target.port, '*', target.user, target.password ?? ''].map(escapeField).join(':');
   await writeFile(file, `${line}\n`, { mode: 0o600 });
   const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('PG')) env[k] = v;
+  for (const [k, v] of Object.entries(process.env)) {
+    if (v === undefined || !PASSED_ENV.test(k)) continue;
+    if (target.password && (v.includes(target.password) || v.includes(encodeURIComponent(target.password)))) continue;
+    env[k] = v;
+  }
   env.PGPASSFILE = file;
   if (target.sslmode) env.PGSSLMODE = target.sslmode;
   env.PGAPPNAME = 'kroi-desktop-backup';

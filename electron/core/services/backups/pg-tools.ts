@@ -68,6 +68,10 @@ export async function findTools(tool: PgTool, dirs: string[]): Promise<FoundTool
   return found.sort((a, b) => b.major - a.major);
 }
 
+/** Where to get the client tools of one PostgreSQL major version, per system. */
+export const installHint = (major: number): string =>
+  `Install the PostgreSQL ${major} client tools (on Windows the PostgreSQL ${major} installer, on macOS Postgres.app or Homebrew postgresql@${major}, on Linux the postgresql-client-${major} package), or set their folder in Settings → Backups.`;
+
 /** The newest tool, refused with a message that says what to install when it is older than the server. */
 export async function chooseTool(tool: PgTool, dirs: string[], serverMajor: number): Promise<FoundTool> {
   const found = await findTools(tool, dirs);
@@ -75,14 +79,14 @@ export async function chooseTool(tool: PgTool, dirs: string[], serverMajor: numb
   if (!best) {
     throw new AppError(
       'UNAVAILABLE',
-      `${tool} was not found. Install the PostgreSQL ${serverMajor} client tools (on Windows the PostgreSQL installer, on macOS Postgres.app or Homebrew postgresql@${serverMajor}, on Linux postgresql-client-${serverMajor}), or set their folder in Settings → Backups.`,
+      `${tool} was not found. ${installHint(serverMajor)}`,
       { details: { tool, serverMajor } },
     );
   }
   if (best.major < serverMajor) {
     throw new AppError(
       'UNAVAILABLE',
-      `${tool} ${best.version} (${best.path}) is older than the database server (PostgreSQL ${serverMajor}) and cannot back it up. Install the PostgreSQL ${serverMajor} client tools, or set their folder in Settings → Backups.`,
+      `${tool} ${best.version} (${best.path}) is older than the database server (PostgreSQL ${serverMajor}) and cannot work with it. ${installHint(serverMajor)}`,
       { details: { tool, found: best.version, serverMajor } },
     );
   }

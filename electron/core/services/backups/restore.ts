@@ -6,12 +6,15 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { open, rm } from 'node:fs/promises';
+import type { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import pg from 'pg';
 import { AppError } from '../../api/errors';
-import { dumpDatabase, listArchive, waitFor } from './dump';
+import { DumpCancelled, dumpDatabase, listArchive, waitFor } from './dump';
 import { connectionArgs, parseTarget, passFileEnv, withDatabase, type PgTarget } from './pg-connection';
+import { restrictedSql } from './plain-sql';
 
 export interface RestoreTools {
   pgRestore: string;
@@ -43,15 +46,73 @@ export async function tableCounts(url: string): Promise<Record<string, number>> 
   }
 }
 
-async function runTool(file: string, args: string[], target: PgTarget, signal: AbortSignal, stdin?: NodeJS.ReadableStream): Promise<void> {
+/** How long a tool may wait for another session's lock before it gives up (ms). */
+export const DEFAULT_LOCK_TIMEOUT_MS = 30_000;
+
+/**
+ * Stops a tool's session that waits longer than `lockTimeoutMs` for a lock another session
+ * holds. pg_restore and pg_dump's scripts begin with "SET lock_timeout = 0", which overrides
+ * any lock_timeout given at connection time, so the wait is watched from outside.
+ * Resolves with what blocked it, or null, once `until` settles.
+ */
+async function watchLocks(opts: { url: string; applicationName: string; lockTimeoutMs: number; until: Promise<unknown> }): Promise<string | null> {
+  const client = new pg.Client({ connectionString: opts.url, application_name: 'kroi-desktop-restore-watch', connectionTimeoutMillis: 5000 });
+  client.on('error', () => undefined);
+  let finished = false;
+  void opts.until.finally(() => {
+    finished = true;
+  });
+  try {
+    await client.connect();
+    const every = Math.min(250, Math.max(20, Math.round(opts.lockTimeoutMs / 4)));
+    while (!finished) {
+      const { rows } = await client.query<{ pid: number; ms: number; blockers: string | null }>(
+        `SELECT a.pid, extract(epoch FROM now() - min(coalesce(l.waitstart, now()))) * 1000 AS ms,
+                (SELECT string_agg(format('%s (%s, process %s)', coalesce(nullif(b.application_name, ''), 'a session'), coalesce(host(b.client_addr), 'this server'), b.pid), ', ')
+                   FROM pg_stat_activity b WHERE b.pid = ANY (pg_blocking_pids(a.pid))) AS blockers
+           FROM pg_stat_activity a JOIN pg_locks l ON l.pid = a.pid AND NOT l.granted
+          WHERE a.application_name = $1
+          GROUP BY a.pid`,
+        [opts.applicationName],
+      );
+      const stuck = rows.find((r) => Number(r.ms) > opts.lockTimeoutMs);
+      if (stuck) {
+        await client.query('SELECT pg_cancel_backend($1)', [stuck.pid]);
+        return `it waited more than ${(opts.lockTimeoutMs / 1000).toFixed(1)} s for a table that another session is using${stuck.blockers ? `: ${stuck.blockers}` : ''}. Try again when the other computers are idle`;
+      }
+      await new Promise((r) => setTimeout(r, every));
+    }
+    return null;
+  } catch {
+    // Without the watch the tool still runs; it may only wait longer.
+    return null;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+async function runTool(
+  file: string,
+  args: string[],
+  target: PgTarget,
+  signal: AbortSignal,
+  opts: { lockTimeoutMs: number; feed?: (stdin: Writable) => Promise<void>; watchUrl?: string },
+): Promise<void> {
   const pass = await passFileEnv(target);
   try {
-    // Waiting for other PCs' locks is bounded: a restore that cannot get them fails cleanly.
-    pass.env.PGOPTIONS = '-c lock_timeout=30000';
-    const child = spawn(file, args, { env: pass.env, stdio: [stdin ? 'pipe' : 'ignore', 'ignore', 'pipe'] });
-    if (stdin && child.stdin) stdin.pipe(child.stdin);
-    const { code, stderr } = await waitFor(child, signal, () => undefined);
+    // A name of this run's own, so the lock watch finds exactly its session.
+    const applicationName = `kroi-desktop-restore-${randomBytes(4).toString('hex')}`;
+    pass.env.PGAPPNAME = applicationName;
+    const child = spawn(file, args, { env: pass.env, stdio: [opts.feed ? 'pipe' : 'ignore', 'ignore', 'pipe'] });
+    // A tool that stops early (an error in the file) closes its stdin: the exit code says why, not EPIPE.
+    const fed = opts.feed && child.stdin ? opts.feed(child.stdin).then(() => null, (e: Error) => e) : Promise.resolve(null);
+    const exited = waitFor(child, signal, () => undefined);
+    const watched = opts.watchUrl ? watchLocks({ url: opts.watchUrl, applicationName, lockTimeoutMs: opts.lockTimeoutMs, until: exited.catch(() => undefined) }) : Promise.resolve(null);
+    const { code, stderr } = await exited;
+    const [feedError, blocked] = await Promise.all([fed, watched]);
+    if (code !== 0 && blocked) throw new AppError('UNAVAILABLE', `The restore was stopped because ${blocked}.`);
     if (code !== 0) throw new Error(stderr.trim().split('\n').filter((l) => !/^\s*$/.test(l)).slice(-3).join(' ') || `${file} exited ${code}`);
+    if (feedError) throw new AppError('VALIDATION', `The backup file could not be read to the end: ${feedError.message}`);
   } finally {
     await pass.dispose();
   }
@@ -66,9 +127,15 @@ export interface ScratchPlace {
   url: string;
 }
 
-async function withScratch<T>(place: ScratchPlace, fn: (scratchUrl: string, target: PgTarget) => Promise<T>): Promise<T> {
+/**
+ * Runs `fn` on a new, empty scratch database. Dropping it forces a checkpoint (seconds on a
+ * busy server), so unless `drops` is omitted the drop goes on in the background and its
+ * promise is put there for the caller to await when it has nothing else to do.
+ */
+async function withScratch<T>(place: ScratchPlace, fn: (scratchUrl: string, target: PgTarget) => Promise<T>, drops?: Promise<void>[]): Promise<T> {
   const name = `kroi_restore_check_${randomBytes(4).toString('hex')}`;
   const admin = await adminClient(place.url);
+  let dropping: Promise<void> | null = null;
   try {
     try {
       await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(name)}`);
@@ -80,26 +147,45 @@ async function withScratch<T>(place: ScratchPlace, fn: (scratchUrl: string, targ
     url.pathname = `/${name}`;
     return await fn(url.toString(), target);
   } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${admin.escapeIdentifier(name)} WITH (FORCE)`).catch(() => undefined);
-    await admin.end();
+    dropping = admin
+      .query(`DROP DATABASE IF EXISTS ${admin.escapeIdentifier(name)} WITH (FORCE)`)
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .finally(() => admin.end().catch(() => undefined));
+    if (drops) drops.push(dropping);
+    else await dropping;
   }
 }
 
-/** Loads a plain SQL (.sql or .sql.gz) into the scratch database under \restrict, then dumps it as a custom archive. */
-export async function plainToArchive(opts: { file: string; tools: RestoreTools; scratch: ScratchPlace; target: string; signal: AbortSignal }): Promise<Record<string, number>> {
+/** True for a gzip file (by its magic bytes, not its name). */
+async function isGzip(file: string): Promise<boolean> {
+  const handle = await open(file, 'r');
+  try {
+    const { bytesRead, buffer } = await handle.read(Buffer.alloc(2), 0, 2, 0);
+    return bytesRead === 2 && buffer[0] === 0x1f && buffer[1] === 0x8b;
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Loads a plain SQL (.sql or .sql.gz) into a scratch database under \restrict, then dumps it
+ * as a custom archive; returns that archive's row counts.
+ */
+export async function plainToArchive(opts: { file: string; tools: RestoreTools; scratch: ScratchPlace; target: string; signal: AbortSignal; lockTimeoutMs: number }): Promise<Record<string, number>> {
+  const gzip = await isGzip(opts.file);
   return withScratch(opts.scratch, async (scratchUrl, target) => {
-    const key = randomBytes(16).toString('hex');
-    const { PassThrough } = await import('node:stream');
-    const input = new PassThrough();
-    // \restrict first: any backslash command the file carries (\! and friends) is refused.
-    input.write(`\\restrict ${key}\n`);
-    const source = createReadStream(opts.file);
-    const body = opts.file.endsWith('.gz') ? source.pipe(createGunzip()) : source;
-    body.on('error', (e: Error) => input.destroy(e));
-    body.pipe(input);
-    await runTool(opts.tools.psql, [...connectionArgs(target), '--dbname', target.database, '-X', '--quiet', '--single-transaction', '-v', 'ON_ERROR_STOP=1', '--file', '-'], target, opts.signal, input);
-    await dumpDatabase({ url: scratchUrl, pgDump: opts.tools.pgDump, target: opts.target, format: 'custom', signal: opts.signal, onProgress: () => undefined });
-    return tableCounts(scratchUrl);
+    const key = randomBytes(24).toString('hex');
+    const feed = (stdin: Writable) =>
+      gzip ? pipeline(createReadStream(opts.file), createGunzip(), restrictedSql(key), stdin) : pipeline(createReadStream(opts.file), restrictedSql(key), stdin);
+    await runTool(opts.tools.psql, [...connectionArgs(target), '--dbname', target.database, '-X', '--quiet', '--single-transaction', '-v', 'ON_ERROR_STOP=1', '--file', '-'], target, opts.signal, {
+      lockTimeoutMs: opts.lockTimeoutMs,
+      feed,
+    });
+    const dumped = await dumpDatabase({ url: scratchUrl, pgDump: opts.tools.pgDump, target: opts.target, format: 'custom', signal: opts.signal, onProgress: () => undefined });
+    return dumped.manifest;
   });
 }
 
@@ -112,35 +198,55 @@ export async function restoreArchive(opts: {
   /** Tables whose rows the live database keeps (the backup list itself). */
   keepTables: string[];
   signal: AbortSignal;
+  lockTimeoutMs: number;
   onPhase: (phase: RestorePhase) => void;
   /** Runs after the check, before the live data is touched (the safety backup). */
   beforeLive: () => Promise<void>;
   /** Re-inserts the kept tables' rows in the restored database. */
   afterLive: (client: pg.Client) => Promise<void>;
-}): Promise<{ counts: Record<string, number> }> {
+}): Promise<void> {
+  const drops: Promise<void>[] = [];
+  try {
+    await restoreChecked(opts, drops);
+  } finally {
+    await Promise.all(drops);
+  }
+}
+
+async function restoreChecked(opts: Parameters<typeof restoreArchive>[0], drops: Promise<void>[]): Promise<void> {
   opts.onPhase('checking');
-  const listing = await listArchive({ pgRestore: opts.tools.pgRestore, file: opts.file, signal: opts.signal });
+  // The table of contents only: the scratch restore below reads every data block anyway.
+  const listing = await listArchive({ pgRestore: opts.tools.pgRestore, file: opts.file, signal: opts.signal, readData: false });
   if (!listing.ok) throw new AppError('VALIDATION', `The backup file is damaged and cannot be restored: ${listing.error}`);
 
   opts.onPhase('scratch');
-  await withScratch(opts.scratch, async (scratchUrl, target) => {
-    await runTool(opts.tools.pgRestore, restoreArgs(target, target.database, opts.file, false), target, opts.signal);
-    opts.onPhase('comparing');
-    const counts = await tableCounts(scratchUrl);
-    const missing = listing.tables.filter((t) => !(t in counts) && !(t.replace(/"/g, '') in counts));
-    if (missing.length) throw new AppError('VALIDATION', `The restored copy lacks tables the backup lists: ${missing.join(', ')}.`);
-    if (opts.manifest) {
-      const wrong = Object.entries(opts.manifest).filter(([table, n]) => counts[table] !== n);
-      if (wrong.length) {
-        throw new AppError('VALIDATION', `The restored copy does not match the backup's manifest: ${wrong.map(([t, n]) => `${t} has ${counts[t] ?? 'no table'} rows, expected ${n}`).slice(0, 5).join('; ')}.`);
+  await withScratch(
+    opts.scratch,
+    async (scratchUrl, target) => {
+      try {
+        await runTool(opts.tools.pgRestore, restoreArgs(target, target.database, opts.file, false), target, opts.signal, { lockTimeoutMs: opts.lockTimeoutMs });
+      } catch (error) {
+        if (error instanceof DumpCancelled || error instanceof AppError) throw error;
+        throw new AppError('VALIDATION', `The backup is damaged or incomplete: restoring it into a scratch database for checking failed (${(error as Error).message}).`);
       }
-    }
-  });
+      opts.onPhase('comparing');
+      const counts = await tableCounts(scratchUrl);
+      const missing = listing.tables.filter((t) => !(t in counts) && !(t.replace(/"/g, '') in counts));
+      if (missing.length) throw new AppError('VALIDATION', `The restored copy lacks tables the backup lists: ${missing.join(', ')}.`);
+      if (opts.manifest) {
+        const wrong = Object.entries(opts.manifest).filter(([table, n]) => counts[table] !== n);
+        if (wrong.length) {
+          throw new AppError('VALIDATION', `The restored copy does not match the backup's manifest: ${wrong.map(([t, n]) => `${t} has ${counts[t] ?? 'no table'} rows, expected ${n}`).slice(0, 5).join('; ')}.`);
+        }
+      }
+    },
+    drops,
+  );
 
   await opts.beforeLive();
   opts.onPhase('restoring');
   const live = parseTarget(opts.liveUrl);
-  await runTool(opts.tools.pgRestore, restoreArgs(live, live.database, opts.file, true), live, opts.signal);
+  await runTool(opts.tools.pgRestore, restoreArgs(live, live.database, opts.file, true), live, opts.signal, { lockTimeoutMs: opts.lockTimeoutMs, watchUrl: opts.liveUrl });
 
   opts.onPhase('verifying');
   const client = await adminClient(opts.liveUrl);
@@ -149,9 +255,7 @@ export async function restoreArchive(opts: {
   } finally {
     await client.end();
   }
-  const counts = await tableCounts(opts.liveUrl);
   opts.onPhase('done');
-  return { counts };
 }
 
 export async function removeQuietly(file: string): Promise<void> {

@@ -5,8 +5,11 @@ import type { ComponentType } from 'react';
 import { AuditSection } from './audit/AuditSection';
 import { GeneralSection } from './general/GeneralSection';
 import { UsersSection } from './users/UsersSection';
+import { ConnectionSection } from './connection/ConnectionSection';
+import { SystemConfigSection } from './system-config/SystemConfigSection';
+import { HealthSection } from './health/HealthSection';
 
-export type SettingsSectionId = 'general' | 'users' | 'audit';
+export type SettingsSectionId = 'general' | 'users' | 'audit' | 'connection' | 'config' | 'health';
 
 export interface SettingsSection {
   id: SettingsSectionId;
@@ -19,6 +22,9 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   { id: 'general', Component: GeneralSection },
   { id: 'users', Component: UsersSection },
   { id: 'audit', Component: AuditSection },
+  { id: 'connection', Component: ConnectionSection },
+  { id: 'config', Component: SystemConfigSection },
+  { id: 'health', Component: HealthSection },
 ];
 
 export const sectionPath = (id: SettingsSectionId): string => `${SETTINGS_PATH}/${id}`;
