@@ -88,7 +88,14 @@ export function serverUrl(db: NonNullable<SettingsFile['database']>, password: s
   url.pathname = `/${db.database}`;
   url.username = db.user;
   if (password) url.password = password;
-  url.searchParams.set('sslmode', db.sslMode);
+  // node-postgres reads sslmode its own way: without libpq compatibility it verifies the
+  // certificate even for "require", and it cannot fall back like "prefer". So: "prefer" is
+  // left to the defaults (no SSL for node-postgres; pg_dump still tries SSL first), the
+  // others are passed with libpq's meaning.
+  if (db.sslMode !== 'prefer') {
+    url.searchParams.set('sslmode', db.sslMode);
+    if (db.sslMode !== 'disable') url.searchParams.set('uselibpqcompat', 'true');
+  }
   return url.toString();
 }
 

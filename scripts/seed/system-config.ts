@@ -9,8 +9,8 @@ export const SYSTEM_CONFIG: readonly { key: string; value: Json; description: st
   { key: 'leads.roundRobin', value: false, description: 'Assign new leads in turn to active sales users.' },
   {
     key: 'backup.schedule',
-    // database-architecture.md: full backup daily at 02:00 UTC, incremental every 6 hours, kept 30 days.
-    value: { enabled: true, fullCron: '0 2 * * *', timezone: 'UTC', incrementalEveryHours: 6, retentionDays: 30 },
+    // database-architecture.md: a full backup daily at 02:00 UTC and every 6 hours, kept 30 days (UTC cron).
+    value: { enabled: true, daily: '0 2 * * *', frequent: '0 */6 * * *', retentionDays: 30 },
     description: 'When backups run and how long they are kept.',
   },
   {

@@ -22,7 +22,7 @@ const target = (over: Record<string, unknown> = {}) => ({ kind: 'database' as co
 describe('settings.getConnection', () => {
   it('describes the database and Redis in use, with no password anywhere', async () => {
     const c = await admin().ok('settings.getConnection', {});
-    expect(c.database).toEqual({ mode: 'server', host: '127.0.0.1', port: 5432, database: env.database.name, user: 'postgres', sslMode: null });
+    expect(c.database).toEqual({ mode: 'server', host: '127.0.0.1', port: 5432, database: env.database.name, user: 'postgres', sslMode: 'prefer' }); // libpq's default when the URL names none
     expect(c.redis).toMatchObject({ host: '127.0.0.1', port: 6379, db: 0, tls: false });
     expect(c.keychainAvailable).toBe(false);
     expect(c.databasePasswordSaved).toBe(false);

@@ -37,7 +37,8 @@ export function describeDatabase(url: string): ConnectionDto['database'] & { mod
     port: Number(u.port || 5432),
     database: decodeURIComponent(u.pathname.replace(/^\//, '')),
     user: decodeURIComponent(u.username),
-    sslMode: u.searchParams.get('sslmode'),
+    // No sslmode in the URL means libpq's default, prefer.
+    sslMode: u.searchParams.get('sslmode') ?? 'prefer',
   };
 }
 
