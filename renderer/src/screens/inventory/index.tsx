@@ -1,14 +1,14 @@
-// The inventory screen. A placeholder until its own issue fills it in.
-import { useTranslation } from 'react-i18next';
-import { ScreenPlaceholder } from '../../components/ScreenPlaceholder';
+// The inventory area: the list at /inventory, the editor at /inventory/new and /inventory/:id.
+import { Route, Routes } from 'react-router';
+import { EditCarScreen, NewCarScreen } from './editor/CarEditorScreen';
+import { InventoryListScreen } from './list/InventoryListScreen';
 
 export function InventoryScreen() {
-  const { t } = useTranslation();
   return (
-    <ScreenPlaceholder
-      title={t('screens.inventory.title')}
-      emptyTitle={t('screens.inventory.emptyTitle')}
-      emptyBody={t('screens.inventory.emptyBody')}
-    />
+    <Routes>
+      <Route index element={<InventoryListScreen />} />
+      <Route path="new" element={<NewCarScreen />} />
+      <Route path=":id" element={<EditCarScreen />} />
+    </Routes>
   );
 }
