@@ -1,7 +1,7 @@
 // ESLint flat config. Light on style; strict on the import boundaries of DESIGN.md:
 //  - only electron/main.ts, electron/preload.ts and electron/platform/** import 'electron';
 //  - electron/core/** is plain Node (no 'electron', no platform adapters);
-//  - the contract files (contract, dto, errors, events, bridge) import neither Node nor React;
+//  - the contract files (contract, dto*, enums, errors, events, bridge, schemas/) import neither Node nor React;
 //  - the renderer imports from electron/ only those contract files.
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
@@ -9,7 +9,10 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const CONTRACT_FILES = ['contract', 'dto', 'errors', 'events', 'bridge'].map((f) => `electron/core/api/${f}.ts`);
+const CONTRACT_FILES = [
+  ...['contract', 'dto', 'dto-*', 'enums', 'errors', 'events', 'bridge'].map((f) => `electron/core/api/${f}.ts`),
+  'electron/core/api/schemas/*.ts',
+];
 
 const noElectron = { name: 'electron', message: "Only electron/main.ts, electron/preload.ts and electron/platform/** may import 'electron'." };
 const noPlatform = {
@@ -26,8 +29,8 @@ const noNode = [
 const noReact = { regex: '^react(-dom)?(/|$)', message: 'The contract imports no React.' };
 // Anything named electron (the package or a path into electron/) except the contract files.
 const rendererReach = {
-  regex: '^(?!.*(^|/)electron/core/api/(contract|dto|errors|events|bridge)(\\.ts)?$)(.*/)?electron(/|$)',
-  message: 'The renderer may import from electron/ only electron/core/api/{contract,dto,errors,events,bridge}.',
+  regex: '^(?!.*(^|/)electron/core/api/(contract|dto(-[a-z]+)?|enums|errors|events|bridge|schemas/[a-z-]+)(\\.ts)?$)(.*/)?electron(/|$)',
+  message: 'The renderer may import from electron/ only the contract files in electron/core/api (contract, dto*, enums, errors, events, bridge, schemas/).',
 };
 
 /** no-restricted-imports with named paths and regex patterns in one place. */

@@ -20,44 +20,27 @@ export type { ApiErrorBody, ApiResult, ErrorCode } from '../../../electron/core/
 export type { EventMap, EventName } from '../../../electron/core/api/events';
 export type { KroiBridge } from '../../../electron/core/api/bridge';
 
-// Inventory. schemas/cars, enums and dto-cars are parts of the contract (contract.ts is built
-// from them) that the import-boundary lint list does not name yet; nothing new is bundled by
-// importing them here, since contract.ts already pulls them in.
-// eslint-disable-next-line no-restricted-imports -- contract part, see above
+// Inventory.
 export { carCreateInput, carUpdateInput, carStatusInput, imageInput, carSortKeys, SLUG_PATTERN, META_TITLE_MAX, META_DESCRIPTION_MAX, CSV_MAX_BYTES, MEDIA_MAX_BYTES } from '../../../electron/core/api/schemas/cars';
-// eslint-disable-next-line no-restricted-imports -- contract part, see above
 export type { CarSortKey, CarFilters } from '../../../electron/core/api/schemas/cars';
-// eslint-disable-next-line no-restricted-imports -- contract part, see above
 export { CAR_STATUSES, FUEL_TYPES, TRANSMISSIONS, CAR_CATEGORIES, DRIVE_TYPES, CAR_STATUS_MOVES } from '../../../electron/core/api/enums';
-// eslint-disable-next-line no-restricted-imports -- contract part, see above
 export type { CarCategory, CarStatus, DriveType, FuelType, Transmission } from '../../../electron/core/api/enums';
-// eslint-disable-next-line no-restricted-imports -- contract part, see above
 export type { BulkResultDto, CarDto, CarFacetsDto, CarHistoryEntryDto, CarImageDto, CarPageDto, CarRowDto, CarViewsPointDto, CsvImportResultDto, CsvRowError, FacetCount } from '../../../electron/core/api/dto-cars';
 export type { CsvFileDto } from '../../../electron/core/api/dto';
 
 // Leads and newsletter: the same kind of contract parts as the inventory's above.
-// eslint-disable-next-line no-restricted-imports -- contract part, see above
 export { leadSortKeys } from '../../../electron/core/api/schemas/leads';
-// eslint-disable-next-line no-restricted-imports -- contract part, see above
 export { LEAD_STATUSES, LEAD_PRIORITIES, LEAD_SOURCES, CONTACT_ACTIVITY_TYPES, SUBSCRIBER_STATUSES, LEAD_STATUS_MOVES, OPEN_LEAD_STATUSES } from '../../../electron/core/api/enums';
-// eslint-disable-next-line no-restricted-imports -- contract part, see above
 export type { ContactActivityType, LeadPriority, LeadSource, LeadStatus, SubscriberStatus } from '../../../electron/core/api/enums';
-// eslint-disable-next-line no-restricted-imports -- contract part, see above
 export type { AssigneeDto, LeadActivityDto, LeadCountsDto, LeadDto, LeadNoteDto, LeadPageDto, LeadRowDto, ScoreReason, SubscriberDto } from '../../../electron/core/api/dto-leads';
 
 // Backups and the admin's settings (connection, system configuration, health): the same kind
 // of contract parts as the inventory's above.
-// eslint-disable-next-line no-restricted-imports -- contract part, see above
 export type { BackupDto, BackupScheduleDto, BackupToolsDto } from '../../../electron/core/api/dto-backups';
-// eslint-disable-next-line no-restricted-imports -- contract part, see above
 export { backupScheduleInput } from '../../../electron/core/api/schemas/backups';
-// eslint-disable-next-line no-restricted-imports -- contract part, see above
 export type { ConnectionDto, DatabaseTargetDto, HealthDto, JsonValue, RedisTargetDto, SslMode, SystemConfigEntryDto, TestConnectionResultDto } from '../../../electron/core/api/dto-settings';
-// eslint-disable-next-line no-restricted-imports -- contract part, see above
 export { SSL_MODES, CONFIG_VALUE_MAX_CHARS, databaseTargetInput, redisTargetInput } from '../../../electron/core/api/schemas/settings';
 
 // Analytics: the dashboards' plain data and the web-vitals thresholds they are rated by.
-// eslint-disable-next-line no-restricted-imports -- contract part, see above
 export { VITAL_NAMES, VITAL_THRESHOLDS, rateVital, STOCK_AGE_BUCKETS } from '../../../electron/core/api/dto-analytics';
-// eslint-disable-next-line no-restricted-imports -- contract part, see above
 export type { AnalyticsKpisDto, CarFigureDto, DashboardDto, KpiDto, StockAgeBucket, StockAgeDto, VitalName, VitalRating, VitalsDto } from '../../../electron/core/api/dto-analytics';
