@@ -34,7 +34,7 @@ export async function benchInventory(quick: boolean): Promise<BenchResult[]> {
   const url = await ensureDataset(quick ? 'kroi_bench_inventory_quick' : 'kroi_bench_inventory', size);
   const core = await benchCore(url);
   const bare = new pg.Pool({ connectionString: url, max: 8, options: '-c TimeZone=UTC -c pg_trgm.word_similarity_threshold=0.45' });
-  const n = quick ? 120 : 600;
+  const n = quick ? 120 : 300;
   const results: BenchResult[] = [];
   try {
     const viewer = await signedIn(core, 'VIEWER');
