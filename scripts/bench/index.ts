@@ -1,10 +1,16 @@
 // `npm run bench -- [AREA…] [--quick]`: measures, prints a table and appends JSON lines to
 // bench/results/AREA.jsonl. Areas: inventory, leads, analytics, backups, ipc (none = all).
+import { benchBackups } from './backups';
 import { benchInventory } from './inventory';
+import { benchLeads } from './leads';
+import { benchAnalytics } from './analytics';
 import { printTable, writeResults, type BenchResult } from './stats';
 
 const AREAS: Record<string, (quick: boolean) => Promise<BenchResult[]>> = {
   inventory: benchInventory,
+  leads: benchLeads,
+  analytics: benchAnalytics,
+  backups: benchBackups,
 };
 
 const args = process.argv.slice(2);

@@ -13,7 +13,7 @@ import { analyticsKeys, BUSINESS_TTL, rollupTtl } from './cache-keys';
 import { carViewsByDay } from './car-views-query';
 import { planRange, type RangePlan, type RollupState } from './range-plan';
 import { createRollupJob } from './rollup-job';
-import { readRollupState } from './rollup-state';
+import { snapshotGate, type Query } from './snapshot';
 import { dailyTraffic, TOP_CARS, totalsOf, trafficFigures, type TrafficFigures, type TrafficTotals } from './traffic-query';
 import { vitalsFigures } from './vitals-query';
 
@@ -47,11 +47,16 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
   const now = deps.now ?? Date.now;
   const rollup = createRollupJob({ pool, logger });
 
-  const traffic = (plan: RangePlan, state: RollupState): Promise<TrafficFigures> =>
-    cache.getOrLoad(analyticsKeys.traffic(plan, state.version), rollupTtl(plan), () => trafficFigures(pool, plan, siteHosts));
+  const traffic = (query: Query, plan: RangePlan, state: RollupState): Promise<TrafficFigures> =>
+    cache.getOrLoad(analyticsKeys.traffic(plan, state.version), rollupTtl(plan), () => trafficFigures(query, plan, siteHosts));
 
-  const totals = (plan: RangePlan, state: RollupState): Promise<TrafficTotals> =>
-    cache.getOrLoad(analyticsKeys.totals(plan, state.version), rollupTtl(plan), async () => totalsOf(await dailyTraffic(pool, plan)));
+  const totals = (query: Query, plan: RangePlan, state: RollupState): Promise<TrafficTotals> =>
+    cache.getOrLoad(analyticsKeys.totals(plan, state.version), rollupTtl(plan), async () => totalsOf(await dailyTraffic(query, plan)));
+
+  // Two at once leave the rest of the pool to their queries (and to the other screens).
+  const withSnapshot = snapshotGate(2);
+  /** Runs fn over one consistent snapshot of the roll-ups (see snapshot.ts). */
+  const consistent = <T>(fn: (query: Query, state: RollupState) => Promise<T>): Promise<T> => withSnapshot(pool, (s) => fn(s.query, s.state));
 
   /** Leads and stock of a period; stock is taken at its end, or now if that is earlier. */
   const business = (fromMs: number, toMs: number): Promise<BusinessPart> =>
@@ -76,8 +81,7 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
   return {
     rollup,
 
-    async dashboard(input: AnalyticsDashboardInput): Promise<DashboardDto> {
-      const state = await readRollupState(pool);
+    dashboard: (input: AnalyticsDashboardInput): Promise<DashboardDto> => consistent(async (query, state) => {
       const fromMs = Date.parse(input.from);
       const toMs = Date.parse(input.to);
       const plan = planRange(fromMs, toMs, state);
@@ -85,9 +89,9 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
       const prevPlan = input.compare ? planRange(prevFrom, fromMs, state) : null;
 
       const [t, b, pt, pb] = await Promise.all([
-        traffic(plan, state),
+        traffic(query, plan, state),
         businessFull(fromMs, toMs),
-        prevPlan ? totals(prevPlan, state) : null,
+        prevPlan ? totals(query, prevPlan, state) : null,
         prevPlan ? business(prevFrom, fromMs) : null,
       ]);
 
@@ -122,20 +126,20 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
         referrers: t.referrers,
         stockAge: b.stockAge,
       };
-    },
+    }),
 
-    async vitals(input: AnalyticsVitalsInput): Promise<VitalsDto> {
-      const state = await readRollupState(pool);
-      // Percentiles do not add up: today is read raw whole, never from its partial roll-up.
-      const plan = planRange(Date.parse(input.from), Date.parse(input.to), state, { partial: false });
-      const figures = await cache.getOrLoad(analyticsKeys.vitals(plan, input.path, state.version), rollupTtl(plan), () => vitalsFigures(pool, plan, input.path));
+    vitals: (input: AnalyticsVitalsInput): Promise<VitalsDto> => consistent(async (query, state) => {
+      const fromMs = Date.parse(input.from);
+      const toMs = Date.parse(input.to);
+      const plan = planRange(fromMs, toMs, state);
+      // Percentiles do not add up: for them today is read raw whole, never from its partial roll-up.
+      const daysPlan = planRange(fromMs, toMs, state, { partial: false });
+      const figures = await cache.getOrLoad(analyticsKeys.vitals(plan, input.path, state.version), rollupTtl(plan), () => vitalsFigures(query, plan, daysPlan, input.path));
       return { range: { from: input.from, to: input.to }, ...figures };
-    },
+    }),
 
     /** A car's views per UTC day over the last 90 days, today included. */
-    async carViews(carId: string): Promise<CarViewsPointDto[]> {
-      return carViewsByDay({ pool, cache }, carId, await readRollupState(pool), now());
-    },
+    carViews: (carId: string): Promise<CarViewsPointDto[]> => consistent((query, state) => carViewsByDay({ query, cache }, carId, state, now())),
 
     jobs(): JobDefinition[] {
       return [rollup.job()];

@@ -2,11 +2,11 @@
 // seed's analytics:views:{carId} key (24-hour class, stamped with the roll-up version so a
 // changed roll-up is never served); today's partial roll-up and the raw rows are read at
 // every call, so today's views show at once.
-import type pg from 'pg';
 import type { CarViewsPointDto } from '../../api/dto-cars';
 import type { Cache } from '../../cache/cache';
 import { keys, TTL } from '../../cache/keys';
 import { DAY_MS, floorDay, planRange, SqlParams, unionAll, type RollupState } from './range-plan';
+import type { Query } from './snapshot';
 
 export const CAR_VIEWS_DAYS = 90;
 
@@ -17,8 +17,8 @@ interface CachedRollup {
   views: Record<string, number>;
 }
 
-export async function carViewsByDay(deps: { pool: pg.Pool; cache: Cache }, carId: string, state: RollupState, nowMs = Date.now()): Promise<CarViewsPointDto[]> {
-  const { pool, cache } = deps;
+export async function carViewsByDay(deps: { query: Query; cache: Cache }, carId: string, state: RollupState, nowMs = Date.now()): Promise<CarViewsPointDto[]> {
+  const { query, cache } = deps;
   const toMs = floorDay(nowMs) + DAY_MS;
   const plan = planRange(toMs - CAR_VIEWS_DAYS * DAY_MS, toMs, state);
   const key = keys.analyticsViews(carId);
@@ -34,7 +34,7 @@ export async function carViewsByDay(deps: { pool: pg.Pool; cache: Cache }, carId
     rolled = {};
     if (plan.rollup) {
       const p = new SqlParams();
-      const { rows } = await pool.query<{ day: string; views: number }>(
+      const { rows } = await query<{ day: string; views: number }>(
         `SELECT to_char(day, 'YYYY-MM-DD') AS day, views FROM analytics_daily_car_views WHERE car_id = ${p.add(carId)} AND ${p.rollupWhere('day', finished)}`,
         p.values,
       );
@@ -47,7 +47,7 @@ export async function carViewsByDay(deps: { pool: pg.Pool; cache: Cache }, carId
   const car = p.add(carId);
   const live = new Map<string, number>();
   if (plan.partial === null && plan.raw.length === 0) return plan.days.map((day) => ({ day, views: rolled[day] ?? 0 }));
-  const { rows } = await pool.query<{ day: string; views: number }>(
+  const { rows } = await query<{ day: string; views: number }>(
     unionAll([
       plan.partial !== null && `SELECT to_char(day, 'YYYY-MM-DD') AS day, views FROM analytics_daily_car_views WHERE car_id = ${car} AND day = ${p.add(plan.partial.day)}::date`,
       plan.raw.length > 0 &&

@@ -69,17 +69,18 @@ const UNCHANGED = `SELECT coalesce(t.page_views = (SELECT count(*) FROM page_vie
 // $1 the day, $2 its start, $3 where it ends (the next day, or partialUntil for today).
 const ADDITIVE = [
   `INSERT INTO analytics_daily_traffic (day, page_views, sessions, car_views, computed_at)
-   SELECT $1::date, p.n, p.sessions, (SELECT count(*)::int FROM car_views WHERE created_at >= $2 AND created_at < $3), now()
-     FROM (SELECT count(*)::int AS n, count(DISTINCT session_id)::int AS sessions FROM page_views WHERE created_at >= $2 AND created_at < $3) p`,
+   SELECT $1::date, coalesce(sum(n), 0)::int, count(session_id)::int, (SELECT count(*)::int FROM car_views WHERE created_at >= $2 AND created_at < $3), now()
+     FROM (SELECT session_id, count(*) AS n FROM page_views WHERE created_at >= $2 AND created_at < $3 GROUP BY session_id) p`,
   `INSERT INTO analytics_daily_path (day, path, views)
    SELECT $1::date, path, count(*)::int FROM page_views WHERE created_at >= $2 AND created_at < $3 GROUP BY path`,
   `INSERT INTO analytics_daily_referrer (day, host, views)
-   SELECT $1::date, analytics_referrer_host(referrer), count(*)::int FROM page_views WHERE created_at >= $2 AND created_at < $3 GROUP BY 2`,
+   SELECT $1::date, analytics_referrer_host(referrer), sum(n)::int
+     FROM (SELECT referrer, count(*) AS n FROM page_views WHERE created_at >= $2 AND created_at < $3 GROUP BY referrer) g GROUP BY 2`,
   `INSERT INTO analytics_daily_car_views (day, car_id, views)
    SELECT $1::date, car_id, count(*)::int FROM car_views WHERE created_at >= $2 AND created_at < $3 GROUP BY car_id`,
 ];
-// Percentiles do not add up, so only finished days get them: one row per (metric, route)
-// and one per metric over every page ('*').
+// One row per (metric, route) and one per metric over every page ('*'). Today's partial rows
+// are read for their rating counts only: percentiles do not add up across parts of a day.
 const VITALS = `INSERT INTO analytics_daily_vitals (day, name, path, p75, n, good, needs_improvement, poor)
    SELECT $1::date, name, coalesce(route, '*'), percentile_cont(0.75) WITHIN GROUP (ORDER BY value), count(*)::int, ${ratingCounts()}
      FROM (SELECT name, value, analytics_route(path) AS route FROM web_vitals
@@ -206,7 +207,7 @@ export function createRollupJob(deps: { pool: pg.Pool; logger: Logger }) {
     });
   }
 
-  /** Rolls up today from its start to `until` (additive figures and session ids only). */
+  /** Rolls up today from its start to `until` (its session ids too; its p75s are never read). */
   async function recomputePartial(day: string, until: Date): Promise<void> {
     await inTransaction(async (client) => {
       const state = await readRollupState(client);
@@ -214,7 +215,7 @@ export function createRollupJob(deps: { pool: pg.Pool; logger: Logger }) {
       if (state.watermark !== day) return;
       await client.query('DELETE FROM analytics_dirty_days WHERE day = $1::date', [day]);
       for (const table of ROLLUP_TABLES) await client.query(`DELETE FROM ${table} WHERE day = $1::date`, [day]);
-      for (const sql of [...ADDITIVE, SESSIONS]) await client.query(sql, [day, new Date(dayMs(day)).toISOString(), until.toISOString()]);
+      for (const sql of [...ADDITIVE, VITALS, SESSIONS]) await client.query(sql, [day, new Date(dayMs(day)).toISOString(), until.toISOString()]);
       // Not a version bump: only ranges reaching today read it, and those are cached briefly.
       await client.query(`UPDATE analytics_rollup_state SET partial_until = $1, updated_at = now() WHERE id = 1`, [until.toISOString()]);
     });

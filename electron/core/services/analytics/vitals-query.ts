@@ -2,25 +2,30 @@
 // one route), the good / needs-improvement / poor counts, and the routes that have samples.
 // A day's p75 comes from that day's rows only (a roll-up for a finished day, the raw rows of
 // the part of a day inside the range otherwise): percentiles do not add up across days.
-// Plans given here must not use today's partial roll-up (it holds no percentiles).
-import type pg from 'pg';
 import { VITAL_NAMES, type VitalName, type VitalsDto } from '../../api/dto-analytics';
 import { reads, SqlParams, unionAll, type RangePlan } from './range-plan';
+import type { Query } from './snapshot';
 import { ratingConditions, ratingCounts, VITAL_NAMES_SQL } from './vital-sql';
 
 export const TOP_ROUTES = 30;
 
-export async function vitalsFigures(pool: pg.Pool, plan: RangePlan, path: string | null): Promise<Omit<VitalsDto, 'range'>> {
+/**
+ * `plan` may use today's partial roll-up (its rating counts add up); `daysPlan`, for the
+ * per-day percentiles, must not.
+ */
+export async function vitalsFigures(query: Query, plan: RangePlan, daysPlan: RangePlan, path: string | null): Promise<Omit<VitalsDto, 'range'>> {
+  if (daysPlan.partial) throw new Error('Percentiles cannot come from a partial day.');
   const route = path ?? '*';
   const r = reads(plan);
+  const rd = reads(daysPlan);
 
   const daily = new SqlParams();
   const dailyRoute = daily.add(route);
   const dailySql = unionAll([
-    r.rollup && `SELECT name, to_char(day, 'YYYY-MM-DD') AS day, p75, n FROM analytics_daily_vitals WHERE ${daily.rollupWhere('day', plan)} AND path = ${dailyRoute}`,
-    r.raw &&
+    rd.rollup && `SELECT name, to_char(day, 'YYYY-MM-DD') AS day, p75, n FROM analytics_daily_vitals WHERE ${daily.rollupWhere('day', daysPlan)} AND path = ${dailyRoute}`,
+    rd.raw &&
       `SELECT name, to_char(created_at::date, 'YYYY-MM-DD') AS day, percentile_cont(0.75) WITHIN GROUP (ORDER BY value) AS p75, count(*)::int AS n FROM web_vitals
-        WHERE ${daily.rawWhere('created_at', plan)} AND name = ANY(${VITAL_NAMES_SQL}) AND (${dailyRoute} = '*' OR analytics_route(path) = ${dailyRoute})
+        WHERE ${daily.rawWhere('created_at', daysPlan)} AND name = ANY(${VITAL_NAMES_SQL}) AND (${dailyRoute} = '*' OR analytics_route(path) = ${dailyRoute})
         GROUP BY 1, 2`,
   ]);
 
@@ -45,15 +50,17 @@ export async function vitalsFigures(pool: pg.Pool, plan: RangePlan, path: string
         r.months && `SELECT path, n, poor FROM analytics_monthly_vitals WHERE ${routes.monthsWhere('month', plan)} AND path <> '*'`,
         r.dayRest && `SELECT path, n, poor FROM analytics_daily_vitals WHERE ${routes.dayRestWhere('day', plan)} AND path <> '*'`,
         r.raw &&
-          `SELECT analytics_route(path) AS path, count(*)::int AS n, count(*) FILTER (WHERE ${ratingConditions().poor})::int AS poor FROM web_vitals
-            WHERE ${routes.rawWhere('created_at', plan)} AND name = ANY(${VITAL_NAMES_SQL}) GROUP BY 1`,
+          // Grouped by path first: the route is worked out once per distinct path, not per row.
+          `SELECT analytics_route(path) AS path, sum(n)::int AS n, sum(poor)::int AS poor
+             FROM (SELECT path, count(*) AS n, count(*) FILTER (WHERE ${ratingConditions().poor}) AS poor FROM web_vitals
+                    WHERE ${routes.rawWhere('created_at', plan)} AND name = ANY(${VITAL_NAMES_SQL}) GROUP BY path) g GROUP BY 1`,
       ])}) u
      GROUP BY path ORDER BY n DESC, path LIMIT ${TOP_ROUTES}`;
 
   const [d, s, rt] = await Promise.all([
-    pool.query<{ name: VitalName; day: string; p75: number; n: number }>(dailySql, daily.values),
-    pool.query<{ name: VitalName; n: number; good: number; needsImprovement: number; poor: number }>(summarySql, summary.values),
-    pool.query<{ path: string; n: number; poor: number }>(routesSql, routes.values),
+    query<{ name: VitalName; day: string; p75: number; n: number }>(dailySql, daily.values),
+    query<{ name: VitalName; n: number; good: number; needsImprovement: number; poor: number }>(summarySql, summary.values),
+    query<{ path: string; n: number; poor: number }>(routesSql, routes.values),
   ]);
 
   const byKey = new Map(d.rows.map((row) => [`${row.name} ${row.day}`, row]));
@@ -62,7 +69,7 @@ export async function vitalsFigures(pool: pg.Pool, plan: RangePlan, path: string
     path,
     series: VITAL_NAMES.map((name) => ({
       name,
-      days: plan.days.map((day) => {
+      days: daysPlan.days.map((day) => {
         const row = byKey.get(`${name} ${day}`);
         return { day, p75: row ? row.p75 : null, n: row?.n ?? 0 };
       }),

@@ -58,22 +58,6 @@ const plannedName = (kind: 'FULL' | 'PLAIN_SQL' | 'SAFETY', at: Date) =>
 /** Plain SQL (made here or imported) is restored through psql; everything else is an archive. */
 const isPlain = (b: { kind: string; fileName: string }) => b.kind === 'PLAIN_SQL' || /\.sql(\.gz)?$/i.test(b.fileName);
 
-/**
- * The seed writes the policy as { enabled, fullCron, incrementalEveryHours, retentionDays }:
- * read as the same schedule, so a value set in that shape is honoured, not silently replaced.
- */
-function fromSeedShape(value: unknown): unknown {
-  if (!value || typeof value !== 'object' || !('fullCron' in value)) return value;
-  const v = value as { enabled?: unknown; fullCron?: unknown; incrementalEveryHours?: unknown; retentionDays?: unknown };
-  const hours = typeof v.incrementalEveryHours === 'number' && Number.isInteger(v.incrementalEveryHours) ? v.incrementalEveryHours : null;
-  return {
-    enabled: v.enabled ?? true,
-    daily: v.fullCron,
-    frequent: hours && hours > 0 && hours < 24 ? `0 */${hours} * * *` : null,
-    retentionDays: v.retentionDays ?? DEFAULT_SCHEDULE.retentionDays,
-  };
-}
-
 export function createBackupsService(deps: {
   db: Db;
   pool: pg.Pool;
@@ -90,6 +74,16 @@ export function createBackupsService(deps: {
 }) {
   const { db, pool, events, logger } = deps;
   const running = new Map<string, AbortController>();
+  /** Every backup and restore still going, so stop() can wait for them to tidy up. */
+  const inflight = new Set<Promise<unknown>>();
+  const track = <T>(p: Promise<T>): Promise<T> => {
+    inflight.add(p);
+    void p.then(
+      () => inflight.delete(p),
+      () => inflight.delete(p),
+    );
+    return p;
+  };
   let restoring = false;
 
   async function serverMajor(): Promise<number> {
@@ -100,7 +94,8 @@ export function createBackupsService(deps: {
     return major;
   }
 
-  // Looking for the tools runs each candidate with --version: remembered for a minute.
+  // Looking for the tools runs each candidate with --version (Debian's wrapper is a Perl
+  // script): remembered for ten minutes.
   // Failures are not remembered, so a tool installed after the message is found at once.
   const toolCache = new Map<string, { at: number; path: Promise<string> }>();
   async function tool(name: PgTool): Promise<string> {
@@ -109,7 +104,7 @@ export function createBackupsService(deps: {
     const major = await serverMajor();
     const key = `${name}\0${dir ?? ''}\0${major}`;
     const cached = toolCache.get(key);
-    if (cached && Date.now() - cached.at < 60_000) return cached.path;
+    if (cached && Date.now() - cached.at < 600_000) return cached.path;
     const found = chooseTool(name, candidateDirs({ configuredDir: dir, resourcesDir: deps.resourcesDir ?? null }), major).then((t) => t.path);
     toolCache.set(key, { at: Date.now(), path: found });
     found.catch(() => toolCache.delete(key));
@@ -171,6 +166,7 @@ export function createBackupsService(deps: {
         running.delete(jobId);
       }
     })();
+    track(finished);
     return { jobId, backupId: row.id, finished };
   }
 
@@ -227,7 +223,7 @@ export function createBackupsService(deps: {
 
   async function schedule(): Promise<BackupSchedule> {
     const row = await db.systemConfig.findUnique({ where: { key: SCHEDULE_KEY } });
-    const parsed = backupScheduleInput.safeParse(fromSeedShape(row?.value));
+    const parsed = backupScheduleInput.safeParse(row?.value);
     return parsed.success ? parsed.data : DEFAULT_SCHEDULE;
   }
 
@@ -260,7 +256,10 @@ export function createBackupsService(deps: {
 
     async run(kind: 'FULL' | 'PLAIN_SQL', actor: Principal) {
       const { jobId, backupId, finished } = await start(kind, actor.userId);
-      void finished.then((b) => record(db, { userId: actor.userId, action: 'backup.run', entityType: 'Backup', entityId: backupId, metadata: { kind, status: b.status, file: b.fileName } }).catch(() => undefined));
+      void finished.then(
+        (b) => record(db, { userId: actor.userId, action: 'backup.run', entityType: 'Backup', entityId: backupId, metadata: { kind, status: b.status, file: b.fileName } }).catch(() => undefined),
+        () => undefined, // the row could not be updated (the app is closing): nothing more to record
+      );
       return { jobId, backupId, finished };
     },
 
@@ -372,7 +371,7 @@ export function createBackupsService(deps: {
             manifest ??= convertedCounts;
             archive = converted;
           }
-          const keep = await db.backup.findMany();
+          let keep: Awaited<ReturnType<typeof db.backup.findMany>> = [];
           await restoreArchive({
             liveUrl: deps.url,
             scratch,
@@ -388,7 +387,8 @@ export function createBackupsService(deps: {
               const safety = await start('SAFETY', actor.userId);
               const done = await safety.finished;
               if (done.status !== 'DONE') throw new AppError('UNAVAILABLE', `The safety backup failed, so nothing was restored: ${done.error}`);
-              keep.push(await db.backup.findUniqueOrThrow({ where: { id: done.id } }));
+              // The list as it is just before the live step (with the safety backup in it).
+              keep = await db.backup.findMany();
             },
             afterLive: async (client) => {
               liveReplaced = true;
@@ -434,6 +434,7 @@ export function createBackupsService(deps: {
         }
       })();
       finished.catch(() => undefined);
+      track(finished);
       return { jobId, finished };
     },
 
@@ -466,8 +467,10 @@ export function createBackupsService(deps: {
       }
     },
 
+    /** Cancels what is running (a restore rolls back) and waits until it has tidied up. */
     async stop(): Promise<void> {
       for (const c of running.values()) c.abort();
+      await Promise.allSettled([...inflight]);
     },
   };
 }

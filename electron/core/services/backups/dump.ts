@@ -89,6 +89,8 @@ export async function dumpDatabase(opts: {
     await snapshotClient.connect();
     await snapshotClient.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     if (opts.lockTimeoutMs) await snapshotClient.query(`SET LOCAL lock_timeout = ${Math.round(opts.lockTimeoutMs)}`);
+    // The manifest is counted beside pg_dump: parallel workers would only take its cores.
+    await snapshotClient.query('SET LOCAL max_parallel_workers_per_gather = 0');
     const snapshot = (await snapshotClient.query<{ id: string }>('SELECT pg_export_snapshot() AS id')).rows[0]!.id;
     const serverVersion = (await snapshotClient.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]!.v;
     const { rows: tables } = await snapshotClient.query<{ name: string }>(
