@@ -9,6 +9,7 @@ import type { ChannelInput } from '../../electron/core/api/contract';
 import type { CarPageDto, CarRowDto } from '../../electron/core/api/dto-cars';
 import type { ApiResult } from '../../electron/core/api/errors';
 import type { Core } from '../../electron/core/index';
+import { DEFAULT_COMMAND_TIMEOUT_MS } from '../../electron/core/cache/cache';
 import { createTestCore, type TestClient, type TestCore } from '../support/core';
 import { createRoleUsers, type RoleClients } from '../support/users';
 import { corolla, createCars } from './fixtures';
@@ -83,7 +84,7 @@ const newRaw = () => {
 
 beforeAll(async () => {
   server = await startPrivateRedis();
-  t = await createTestCore({ redis: { url: server.url, password: null, keyPrefix: PREFIX } });
+  t = await createTestCore({ redis: { url: server.url, password: null, keyPrefix: PREFIX }, cacheCommandTimeoutMs: DEFAULT_COMMAND_TIMEOUT_MS });
   u = await createRoleUsers(t.core);
   await createCars(u.ADMIN, 12);
   cars = (await u.VIEWER.ok('cars.list', { limit: 200 })).items;

@@ -80,6 +80,9 @@ export async function startCore(t: TestCore, overrides: Partial<CoreConfig> = {}
       redis: { url: REDIS_URL, password: null, keyPrefix: t.keyPrefix },
       pool: { ...DEFAULT_POOL, max: 4 },
       background: true,
+      // As in tests/support/core.ts: no scheduled backups, and a Redis budget that load cannot break.
+      scheduledJobs: false,
+      cacheCommandTimeoutMs: 1000,
       ...overrides,
     },
     { logger: quietLogger() },

@@ -27,6 +27,9 @@ export interface Cache {
   close(): Promise<void>;
 }
 
+/** A request waits at most this long on Redis before it reads PostgreSQL instead. */
+export const DEFAULT_COMMAND_TIMEOUT_MS = 50;
+
 export interface CacheOptions {
   url: string | null;
   password?: string | null;
@@ -77,7 +80,7 @@ export function createCache(opts: CacheOptions): Cache {
         keyPrefix: prefix,
         enableOfflineQueue: false,
         maxRetriesPerRequest: 1,
-        commandTimeout: opts.commandTimeoutMs ?? 50,
+        commandTimeout: opts.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS,
         connectTimeout: 1000,
         lazyConnect: false,
         // Keep trying in the background, never faster than every 2 s.
