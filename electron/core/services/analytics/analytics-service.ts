@@ -1,6 +1,7 @@
 // The managers' dashboards: traffic from the daily roll-ups (plus raw rows where the
 // roll-ups do not reach), leads and stock from their own tables, web vitals per day, and a
-// car's own views for the car editor. Parts are computed side by side and cached apart.
+// car's own views for the car editor. Parts are computed side by side and cached apart; a
+// part that is not cached is computed over one snapshot shared by the whole answer.
 import type pg from 'pg';
 import type { AnalyticsKpisDto, DashboardDto, KpiDto, VitalsDto } from '../../api/dto-analytics';
 import type { CarViewsPointDto } from '../../api/dto-cars';
@@ -11,9 +12,10 @@ import type { Logger } from '../../logger';
 import { leadFigures, stockAge, stockFigures, topCarsByLeads, type LeadFigures, type StockFigures } from './business-query';
 import { analyticsKeys, BUSINESS_TTL, rollupTtl } from './cache-keys';
 import { carViewsByDay } from './car-views-query';
-import { planRange, type RangePlan, type RollupState } from './range-plan';
+import { planRange, type RollupState } from './range-plan';
 import { createRollupJob } from './rollup-job';
-import { snapshotGate, type Query } from './snapshot';
+import { readRollupState } from './rollup-state';
+import { lazySnapshot, snapshotGate, type Snapshot } from './snapshot';
 import { dailyTraffic, TOP_CARS, totalsOf, trafficFigures, type TrafficFigures, type TrafficTotals } from './traffic-query';
 import { vitalsFigures } from './vitals-query';
 
@@ -46,17 +48,39 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
   const siteHosts = deps.siteHosts ?? DEFAULT_SITE_HOSTS;
   const now = deps.now ?? Date.now;
   const rollup = createRollupJob({ pool, logger });
-
-  const traffic = (query: Query, plan: RangePlan, state: RollupState): Promise<TrafficFigures> =>
-    cache.getOrLoad(analyticsKeys.traffic(plan, state.version), rollupTtl(plan), () => trafficFigures(query, plan, siteHosts));
-
-  const totals = (query: Query, plan: RangePlan, state: RollupState): Promise<TrafficTotals> =>
-    cache.getOrLoad(analyticsKeys.totals(plan, state.version), rollupTtl(plan), async () => totalsOf(await dailyTraffic(query, plan)));
-
   // Two at once leave the rest of the pool to their queries (and to the other screens).
-  const withSnapshot = snapshotGate(2);
-  /** Runs fn over one consistent snapshot of the roll-ups (see snapshot.ts). */
-  const consistent = <T>(fn: (query: Query, state: RollupState) => Promise<T>): Promise<T> => withSnapshot(pool, (s) => fn(s.query, s.state));
+  const openGated = snapshotGate(2);
+
+  /**
+   * Runs fn with the roll-up state (read cheaply, for the cache keys) and a snapshot opened
+   * on the first cache miss. A loader plans again from the snapshot's own state: a job that
+   * committed in between changes at most which key the answer is kept under.
+   */
+  async function answer<T>(fn: (state: RollupState, snapshot: () => Promise<Snapshot>) => Promise<T>): Promise<T> {
+    const state = await readRollupState(pool);
+    const lazy = lazySnapshot(() => openGated(pool));
+    try {
+      return await fn(state, lazy.get);
+    } finally {
+      await lazy.close();
+    }
+  }
+
+  const traffic = (fromMs: number, toMs: number, state: RollupState, snapshot: () => Promise<Snapshot>): Promise<TrafficFigures> => {
+    const plan = planRange(fromMs, toMs, state);
+    return cache.getOrLoad(analyticsKeys.traffic(plan, state.version), rollupTtl(plan), async () => {
+      const s = await snapshot();
+      return trafficFigures(s.query, planRange(fromMs, toMs, s.state), siteHosts);
+    });
+  };
+
+  const totals = (fromMs: number, toMs: number, state: RollupState, snapshot: () => Promise<Snapshot>): Promise<TrafficTotals> => {
+    const plan = planRange(fromMs, toMs, state);
+    return cache.getOrLoad(analyticsKeys.totals(plan, state.version), rollupTtl(plan), async () => {
+      const s = await snapshot();
+      return totalsOf(await dailyTraffic(s.query, planRange(fromMs, toMs, s.state)));
+    });
+  };
 
   /** Leads and stock of a period; stock is taken at its end, or now if that is earlier. */
   const business = (fromMs: number, toMs: number): Promise<BusinessPart> =>
@@ -81,65 +105,74 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
   return {
     rollup,
 
-    dashboard: (input: AnalyticsDashboardInput): Promise<DashboardDto> => consistent(async (query, state) => {
-      const fromMs = Date.parse(input.from);
-      const toMs = Date.parse(input.to);
-      const plan = planRange(fromMs, toMs, state);
-      const prevFrom = fromMs - (toMs - fromMs);
-      const prevPlan = input.compare ? planRange(prevFrom, fromMs, state) : null;
+    dashboard: (input: AnalyticsDashboardInput): Promise<DashboardDto> =>
+      answer(async (state, snapshot) => {
+        const fromMs = Date.parse(input.from);
+        const toMs = Date.parse(input.to);
+        const prevFrom = fromMs - (toMs - fromMs);
 
-      const [t, b, pt, pb] = await Promise.all([
-        traffic(query, plan, state),
-        businessFull(fromMs, toMs),
-        prevPlan ? totals(query, prevPlan, state) : null,
-        prevPlan ? business(prevFrom, fromMs) : null,
-      ]);
+        const [t, b, pt, pb] = await Promise.all([
+          traffic(fromMs, toMs, state, snapshot),
+          businessFull(fromMs, toMs),
+          input.compare ? totals(prevFrom, fromMs, state, snapshot) : null,
+          input.compare ? business(prevFrom, fromMs) : null,
+        ]);
 
-      const kpi = (value: number | null, previous: number | null | undefined): KpiDto => ({ value, previous: prevPlan ? (previous ?? null) : null });
-      const kpis: AnalyticsKpisDto = {
-        visits: kpi(t.totals.pageViews, pt?.pageViews),
-        sessions: kpi(t.totals.sessions, pt?.sessions),
-        carViews: kpi(t.totals.carViews, pt?.carViews),
-        leads: kpi(b.leads.leads, pb?.leads.leads),
-        conversionPct: kpi(conversion(b.leads.carLeads, t.totals.carViews), pt && pb ? conversion(pb.leads.carLeads, pt.carViews) : null),
-        medianMinutesToFirstContact: kpi(b.leads.medianMinutesToFirstContact, pb?.leads.medianMinutesToFirstContact),
-        carsInStock: kpi(b.stock.carsInStock, pb?.stock.carsInStock),
-        avgDaysInStock: kpi(b.stock.avgDaysInStock, pb?.stock.avgDaysInStock),
-        carsSold: kpi(b.stock.carsSold, pb?.stock.carsSold),
-        soldValueEur: kpi(b.stock.soldValueEur, pb?.stock.soldValueEur),
-      };
+        const kpi = (value: number | null, previous: number | null | undefined): KpiDto => ({ value, previous: input.compare ? (previous ?? null) : null });
+        const kpis: AnalyticsKpisDto = {
+          visits: kpi(t.totals.pageViews, pt?.pageViews),
+          sessions: kpi(t.totals.sessions, pt?.sessions),
+          carViews: kpi(t.totals.carViews, pt?.carViews),
+          leads: kpi(b.leads.leads, pb?.leads.leads),
+          conversionPct: kpi(conversion(b.leads.carLeads, t.totals.carViews), pt && pb ? conversion(pb.leads.carLeads, pt.carViews) : null),
+          medianMinutesToFirstContact: kpi(b.leads.medianMinutesToFirstContact, pb?.leads.medianMinutesToFirstContact),
+          carsInStock: kpi(b.stock.carsInStock, pb?.stock.carsInStock),
+          avgDaysInStock: kpi(b.stock.avgDaysInStock, pb?.stock.avgDaysInStock),
+          carsSold: kpi(b.stock.carsSold, pb?.stock.carsSold),
+          soldValueEur: kpi(b.stock.soldValueEur, pb?.stock.soldValueEur),
+        };
 
-      return {
-        range: { from: input.from, to: input.to },
-        previous: prevPlan ? { from: new Date(prevFrom).toISOString(), to: input.from } : null,
-        stockAt: b.stockAt,
-        previousStockAt: pb?.stockAt ?? null,
-        rolledUpTo: state.watermark,
-        kpis,
-        viewsByDay: t.viewsByDay,
-        topCarsByViews: t.topCarsByViews,
-        topCarsByLeads: b.topCarsByLeads,
-        leadsByStatus: b.leads.byStatus,
-        leadsBySource: b.leads.bySource,
-        spamLeads: b.leads.spam,
-        pagesByPath: t.pagesByPath,
-        referrers: t.referrers,
-        stockAge: b.stockAge,
-      };
-    }),
+        return {
+          range: { from: input.from, to: input.to },
+          previous: input.compare ? { from: new Date(prevFrom).toISOString(), to: input.from } : null,
+          stockAt: b.stockAt,
+          previousStockAt: pb?.stockAt ?? null,
+          rolledUpTo: state.watermark,
+          kpis,
+          viewsByDay: t.viewsByDay,
+          topCarsByViews: t.topCarsByViews,
+          topCarsByLeads: b.topCarsByLeads,
+          leadsByStatus: b.leads.byStatus,
+          leadsBySource: b.leads.bySource,
+          spamLeads: b.leads.spam,
+          pagesByPath: t.pagesByPath,
+          referrers: t.referrers,
+          stockAge: b.stockAge,
+        };
+      }),
 
-    vitals: (input: AnalyticsVitalsInput): Promise<VitalsDto> => consistent(async (query, state) => {
-      const fromMs = Date.parse(input.from);
-      const toMs = Date.parse(input.to);
-      const plan = planRange(fromMs, toMs, state);
-      // Percentiles do not add up: for them today is read raw whole, never from its partial roll-up.
-      const daysPlan = planRange(fromMs, toMs, state, { partial: false });
-      const figures = await cache.getOrLoad(analyticsKeys.vitals(plan, input.path, state.version), rollupTtl(plan), () => vitalsFigures(query, plan, daysPlan, input.path));
-      return { range: { from: input.from, to: input.to }, ...figures };
-    }),
+    vitals: (input: AnalyticsVitalsInput): Promise<VitalsDto> =>
+      answer(async (state, snapshot) => {
+        const fromMs = Date.parse(input.from);
+        const toMs = Date.parse(input.to);
+        const plan = planRange(fromMs, toMs, state);
+        const figures = await cache.getOrLoad(analyticsKeys.vitals(plan, input.path, state.version), rollupTtl(plan), async () => {
+          const s = await snapshot();
+          // Percentiles do not add up: for them today is read raw whole, never from its partial roll-up.
+          return vitalsFigures(s.query, planRange(fromMs, toMs, s.state), planRange(fromMs, toMs, s.state, { partial: false }), input.path);
+        });
+        return { range: { from: input.from, to: input.to }, ...figures };
+      }),
 
-    /** A car's views per UTC day over the last 90 days, today included. */
-    carViews: (carId: string): Promise<CarViewsPointDto[]> => consistent((query, state) => carViewsByDay({ query, cache }, carId, state, now())),
+    /** A car's views per UTC day over the last 90 days, today included (today always live). */
+    carViews: async (carId: string): Promise<CarViewsPointDto[]> => {
+      const snapshot = await openGated(pool);
+      try {
+        return await carViewsByDay({ query: snapshot.query, cache }, carId, snapshot.state, now());
+      } finally {
+        await snapshot.close();
+      }
+    },
 
     jobs(): JobDefinition[] {
       return [rollup.job()];

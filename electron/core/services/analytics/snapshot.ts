@@ -69,21 +69,45 @@ export async function openSnapshot(pool: pg.Pool): Promise<Snapshot> {
 export function snapshotGate(max: number) {
   let open = 0;
   const waiting: (() => void)[] = [];
-  return async function withSnapshot<T>(pool: pg.Pool, fn: (snapshot: Snapshot) => Promise<T>): Promise<T> {
+  const release = () => {
+    // The slot passes straight to the next waiter, or is given back.
+    const next = waiting.shift();
+    if (next) next();
+    else open--;
+  };
+  return async function openGated(pool: pg.Pool): Promise<Snapshot> {
     if (open >= max) await new Promise<void>((resolve) => waiting.push(resolve));
     else open++;
+    let snapshot: Snapshot;
     try {
-      const snapshot = await openSnapshot(pool);
-      try {
-        return await fn(snapshot);
-      } finally {
-        await snapshot.close();
-      }
-    } finally {
-      // The slot passes straight to the next waiter, or is given back.
-      const next = waiting.shift();
-      if (next) next();
-      else open--;
+      snapshot = await openSnapshot(pool);
+    } catch (error) {
+      release();
+      throw error;
     }
+    let released = false;
+    return {
+      ...snapshot,
+      async close() {
+        if (released) return;
+        released = true;
+        await snapshot.close();
+        release();
+      },
+    };
+  };
+}
+
+/**
+ * A snapshot opened only if some part of an answer is not in the cache, once, and shared by
+ * every part that needs it; `close` is a no-op when it was never opened.
+ */
+export function lazySnapshot(open: () => Promise<Snapshot>) {
+  let pending: Promise<Snapshot> | null = null;
+  return {
+    get: (): Promise<Snapshot> => (pending ??= open()),
+    async close(): Promise<void> {
+      if (pending) await (await pending.catch(() => null))?.close();
+    },
   };
 }
