@@ -36,8 +36,10 @@ export async function ensureDataset(name: string, size: DatasetSize, log: (line:
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   try {
     const { rows } = await pool.query<{ value: unknown }>('SELECT value FROM system_config WHERE key = $1', [MARKER]);
+    // jsonb stores keys in its own order: compare with the keys sorted on both sides.
+    const canonical = (v: unknown) => JSON.stringify(Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))));
     const wanted = JSON.stringify(size);
-    if (rows[0] && JSON.stringify(rows[0].value) === wanted) {
+    if (rows[0]?.value && typeof rows[0].value === 'object' && canonical(rows[0].value) === canonical(size)) {
       log(`data set ${name} is ready (${wanted})`);
       return url;
     }
