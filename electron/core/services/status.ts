@@ -20,7 +20,7 @@ export function createStatusService(deps: { pool: pg.Pool; cache: Cache; databas
         await pool.query('SELECT 1');
         roundTripMs = Math.round((performance.now() - started) * 10) / 10;
         up = true;
-        if (!serverVersion) serverVersion = (await pool.query<{ v: string }>('SHOW server_version')).rows[0]?.v ?? null;
+        if (!serverVersion) serverVersion = (await pool.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]?.v ?? null;
         schema ??= await schemaVersion(pool);
       } catch {
         up = false;

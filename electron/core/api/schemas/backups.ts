@@ -8,6 +8,8 @@ const cron = z
   .min(9)
   .max(100)
   .refine((expr) => {
+    // Five fields only: croner would also take seconds, and "* * * * * *" is a backup a second.
+    if (expr.split(/\s+/).length !== 5) return false;
     try {
       new Cron(expr, { paused: true });
       return true;
