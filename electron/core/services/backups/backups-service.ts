@@ -378,7 +378,6 @@ export function createBackupsService(deps: {
             tools: allTools,
             file: archive,
             manifest: manifest ? Object.fromEntries(Object.entries(manifest).filter(([t]) => !/backups"?$/.test(t))) : null,
-            keepTables: ['public.backups'],
             signal: controller.signal,
             lockTimeoutMs: lockWaitMs,
             onPhase: (phase) => progress(jobId, phase, 0, 0),

@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { open, rm } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
@@ -195,8 +195,6 @@ export async function restoreArchive(opts: {
   tools: RestoreTools;
   file: string;
   manifest: Record<string, number> | null;
-  /** Tables whose rows the live database keeps (the backup list itself). */
-  keepTables: string[];
   signal: AbortSignal;
   lockTimeoutMs: number;
   onPhase: (phase: RestorePhase) => void;
@@ -256,8 +254,4 @@ async function restoreChecked(opts: Parameters<typeof restoreArchive>[0], drops:
     await client.end();
   }
   opts.onPhase('done');
-}
-
-export async function removeQuietly(file: string): Promise<void> {
-  await rm(file, { force: true });
 }

@@ -3,7 +3,7 @@
 // invalidates the cache as the seed says: the car's own keys, then every `cars:*` key.
 import type pg from 'pg';
 import type { ChannelParsed } from '../../api/contract';
-import type { BulkResultDto, CarDto, CarFacetsDto, CarHistoryEntryDto, CarPageDto, CarRowDto, CarViewsPointDto } from '../../api/dto-cars';
+import type { BulkResultDto, CarDto, CarFacetsDto, CarHistoryEntryDto, CarPageDto, CarRowDto } from '../../api/dto-cars';
 import { CAR_STATUS_MOVES, type CarStatus } from '../../api/enums';
 import { AppError, conflict, notFound } from '../../api/errors';
 import type { Principal } from '../../api/router';
@@ -352,21 +352,6 @@ export function createCarsService(deps: { db: Db; pool: pg.Pool; cache: Cache })
         action: r.action,
         changes: (r.changes as CarHistoryEntryDto['changes']) ?? null,
       }));
-    },
-
-    /** Views per day over the last 90 days (the seed's analytics:views:{carId}, a 24-hour class). */
-    async views(id: string): Promise<CarViewsPointDto[]> {
-      return cache.getOrLoad(keys.analyticsViews(id), TTL.DAY, async () => {
-        const { rows } = await pool.query<{ day: string; views: number }>(
-          `SELECT to_char(d.day, 'YYYY-MM-DD') AS day, coalesce(v.n, 0)::int AS views
-           FROM generate_series((now() AT TIME ZONE 'UTC')::date - 89, (now() AT TIME ZONE 'UTC')::date, '1 day') AS d(day)
-           LEFT JOIN (SELECT (created_at AT TIME ZONE 'UTC')::date AS day, count(*) AS n FROM car_views
-                      WHERE car_id = $1 AND created_at >= now() - interval '90 days' GROUP BY 1) v ON v.day = d.day
-           ORDER BY d.day`,
-          [id],
-        );
-        return rows;
-      });
     },
 
     invalidate,
