@@ -77,14 +77,18 @@ export function startScheduler(opts: { url: string; pool: pg.Pool; jobs: JobDefi
         void job
           .run(slot)
           .then(
-            () => finish(job.name, slot, null),
+            () => null,
             (error: unknown) => {
               logger.error(`scheduled job ${job.name} failed`, error);
-              return finish(job.name, slot, error);
+              return error;
             },
           )
-          .catch(() => undefined)
-          .finally(() => running.delete(job.name));
+          .then((error) => {
+            // Free the job before recording the outcome, so whoever sees the outcome can run the next slot.
+            running.delete(job.name);
+            return finish(job.name, slot, error);
+          })
+          .catch(() => undefined);
       } catch (error) {
         logger.warn(`scheduling ${job.name} failed`, { message: (error as Error).message });
       }
