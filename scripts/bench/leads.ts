@@ -61,6 +61,8 @@ export async function benchLeads(quick: boolean): Promise<BenchResult[]> {
     const miss = await measure(n, (i) => admin.call('leads.list', input(i)), { before: dropInbox });
     const bareSql = await measure(n, bareInbox);
     results.push(compared('leads.inbox.miss', miss, bareSql, size.leads));
+    // Hits: every page is loaded once untimed first (the miss run's keys may have expired meanwhile).
+    for (let i = 0; i < n; i++) await admin.call('leads.list', input(i));
     const hit = await measure(n, (i) => admin.call('leads.list', input(i)));
     results.push(compared('leads.inbox.hit', hit, bareSql, size.leads));
     // Which view costs what: the same samples, split by page.

@@ -64,7 +64,10 @@ export interface LeadDto extends LeadRowDto {
 export interface LeadPageDto {
   items: LeadRowDto[];
   nextCursor: string | null;
+  /** Matches, counted up to 10,000 on the first page; -1 on later pages. */
   total: number;
+  /** True when there are more matches than the total says ("10 000+"). */
+  totalCapped: boolean;
 }
 
 export type LeadCountsDto = Record<LeadStatus, number>;

@@ -2,6 +2,7 @@
 // in one round trip of plain SQL. Relevance sorting pages by offset, every other sort by
 // (sort value, id) so deep pages cost the same as the first.
 import type pg from 'pg';
+import { cappedCountSql, cappedTotal } from '../capped-count';
 import type { CarFacetsDto, CarPageDto, CarRowDto, FacetCount } from '../../api/dto-cars';
 import type { CarFilters, CarsListInput, CarSortKey } from '../../api/schemas/cars';
 import { validation } from '../../api/errors';
@@ -16,9 +17,6 @@ const SORT_SQL: Record<Exclude<CarSortKey, 'relevance'>, string> = {
   daysInStock: 'c.stocked_at',
   views: 's.views',
 };
-
-/** Totals are counted up to this many; beyond it the screen says "10 000+". */
-export const TOTAL_CAP = 10_000;
 
 export const ROW_COLUMNS = `c.id, c.slug, c.name, c.brand, c.model, c.variant, c.year, c.price_eur::float8 AS price_eur, c.mileage_km,
   c.fuel_type, c.transmission, c.category, c.color, c.status, c.featured, c.created_at, c.deleted_at, c.version,
@@ -159,12 +157,12 @@ export function buildListQuery(input: CarsListInput, mode: SearchMode = 'fts'): 
     ORDER BY ${order}
     LIMIT ${input.limit + 1} OFFSET ${offset}`;
 
-  // Counted on the first page only (later pages reuse it), and only up to TOTAL_CAP rows.
+  // Counted on the first page only (later pages reuse it), and only up to the cap (capped-count.ts).
   let count: ListQuery['count'] = null;
   if (!cursor) {
     const countParams = new SqlParams();
     const countWhere = filterConditions(input, countParams, undefined, 'c', mode);
-    count = { sql: `SELECT count(*)::int AS n FROM (SELECT 1 FROM cars c WHERE ${countWhere.join(' AND ')} LIMIT ${TOTAL_CAP + 1}) capped`, values: countParams.values };
+    count = { sql: cappedCountSql(`cars c WHERE ${countWhere.join(' AND ')}`), values: countParams.values };
   }
   return { sql, values: params.values, count, sort, offset };
 }
@@ -184,8 +182,7 @@ export async function listCars(pool: pg.Pool, input: CarsListInput): Promise<Car
     else if (q.sort === 'daysInStock') nextCursor = encodeCursor({ v: last.stocked_at.toISOString(), id: last.id });
     else nextCursor = encodeCursor({ v: sortValue(q.sort, last), id: last.id });
   }
-  const total = count ? (count.rows[0]?.n ?? 0) : -1;
-  return { items: rows.map(toRow), nextCursor, total: Math.min(total, TOTAL_CAP), totalCapped: total > TOTAL_CAP };
+  return { items: rows.map(toRow), nextCursor, ...cappedTotal(count ? (count.rows[0]?.n ?? 0) : null) };
 }
 
 const FACETS: { key: FilterKey & keyof CarFacetsDto; column: string }[] = [

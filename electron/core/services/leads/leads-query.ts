@@ -1,5 +1,6 @@
-// The lead inbox's SQL: filters, sort by score or date, keyset pages, counts per status.
+// The lead inbox's SQL: filters, sort by score or date, keyset pages, a capped total, counts per status.
 import type pg from 'pg';
+import { cappedCountSql, cappedSearchCountSql, cappedTotal, SEARCH_TOTAL_CAP, TOTAL_CAP } from '../capped-count';
 import type { LeadCountsDto, LeadPageDto, LeadRowDto } from '../../api/dto-leads';
 import { LEAD_STATUSES } from '../../api/enums';
 import { validation } from '../../api/errors';
@@ -108,7 +109,7 @@ function decode(raw: string | null | undefined): Cursor | null {
   throw validation('The page cursor is not valid; reload the list.', { cursor: 'Not a valid cursor.' });
 }
 
-export function buildLeadsQuery(input: LeadsListInput, userId: string): { sql: string; values: unknown[]; count: { sql: string; values: unknown[] } | null } {
+export function buildLeadsQuery(input: LeadsListInput, userId: string): { sql: string; values: unknown[]; count: { sql: string; values: unknown[]; cap: number } | null } {
   const params = new SqlParams();
   const where = leadConditions(input, userId, params);
   const sort = SORTS[input.sort];
@@ -121,14 +122,21 @@ export function buildLeadsQuery(input: LeadsListInput, userId: string): { sql: s
     const s = sort.expr.startsWith('coalesce') ? `${params.add(cursor.s)}::timestamp` : `${params.add(cursor.s)}${sort.cast}`;
     where.push(`(${sort.expr}, l.created_at, l.id) ${op} (${s}, ${params.add(cursor.c)}::timestamptz AT TIME ZONE 'UTC', ${params.add(cursor.id)})`);
   }
-  const sql = `SELECT ${LEAD_ROW_COLUMNS} FROM contact_submissions l ${LEAD_JOINS}
-    WHERE ${where.join(' AND ')}
-    ORDER BY ${sort.expr} ${dir}, l.created_at ${dir}, l.id ${dir}
-    LIMIT ${input.limit + 1}`;
+  const order = `${sort.expr} ${dir}, l.created_at ${dir}, l.id ${dir}`;
+  // Find the page's ids first (an index-only scan of the covering score index when the
+  // planner walks it), then read just those rows: skipped leads never touch the wide table.
+  const sql = `WITH page AS MATERIALIZED (
+      SELECT l.id FROM contact_submissions l WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${input.limit + 1}
+    )
+    SELECT ${LEAD_ROW_COLUMNS} FROM page JOIN contact_submissions l ON l.id = page.id ${LEAD_JOINS}
+    ORDER BY ${order}`;
   let count = null;
   if (!cursor) {
     const countParams = new SqlParams();
-    count = { sql: `SELECT count(*)::int AS n FROM contact_submissions l WHERE ${leadConditions(input, userId, countParams).join(' AND ')}`, values: countParams.values };
+    const from = `contact_submissions l WHERE ${leadConditions(input, userId, countParams).join(' AND ')}`;
+    count = input.q
+      ? { sql: cappedSearchCountSql(from), values: countParams.values, cap: SEARCH_TOTAL_CAP }
+      : { sql: cappedCountSql(from), values: countParams.values, cap: TOTAL_CAP };
   }
   return { sql, values: params.values, count };
 }
@@ -146,7 +154,7 @@ export async function listLeads(pool: pg.Pool, input: LeadsListInput, userId: st
     const c: Cursor = { s: SORTS[input.sort].value(last), c: last.created_at.toISOString(), id: last.id };
     nextCursor = Buffer.from(JSON.stringify(c)).toString('base64url');
   }
-  return { items: rows.map(toLeadRow), nextCursor, total: count ? (count.rows[0]?.n ?? 0) : -1 };
+  return { items: rows.map(toLeadRow), nextCursor, ...cappedTotal(count ? (count.rows[0]?.n ?? 0) : null, q.count?.cap) };
 }
 
 export async function countLeads(pool: pg.Pool, filters: LeadFilters, userId: string): Promise<LeadCountsDto> {

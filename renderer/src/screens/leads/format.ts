@@ -1,6 +1,16 @@
 // Dates and times as the leads screens show and edit them, in the PC's own time zone.
 export const DASH = '—';
 
+const whole = new Intl.NumberFormat('fi-FI', { maximumFractionDigits: 0 });
+
+export const formatCount = (n: number): string => whole.format(n);
+
+/** A list total as a column shows it: "…" while loading, "10 000+" when the server stopped counting. */
+export function formatTotal(pages: { total: number; totalCapped: boolean }): string {
+  if (pages.total < 0) return '…';
+  return `${formatCount(pages.total)}${pages.totalCapped ? '+' : ''}`;
+}
+
 const localeOf = (language: string) => (language === 'fi' ? 'fi-FI' : 'en-GB');
 
 function parse(iso: string | null | undefined): Date | null {

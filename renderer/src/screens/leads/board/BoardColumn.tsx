@@ -8,6 +8,7 @@ import { errorText } from '../../../lib/error-text';
 import { listInput, type InboxQuery } from '../inbox/inbox-input';
 import { useNewLeads } from '../new-leads-store';
 import { LoadMore } from '../shared/LoadMore';
+import { formatTotal } from '../format';
 import { useLeadPages } from '../shared/useLeadPages';
 import { BoardCard } from './BoardCard';
 
@@ -48,7 +49,7 @@ export function BoardColumn({ status, query, reloadToken, canWork, busy, accepts
   return (
     <section ref={setNodeRef} className={`board-column lead-status--${status.toLowerCase()}-edge${state}`} aria-labelledby={headingId} data-testid="board-column" data-status={status}>
       <h2 className="board-column__title" id={headingId}>
-        {t(`leads.status.${status}`)} <span className="board-column__count">{pages.total < 0 ? '…' : pages.total}</span>
+        {t(`leads.status.${status}`)} <span className="board-column__count">{formatTotal(pages)}</span>
       </h2>
       {pages.error ? (
         <p className="field__error" role="alert">

@@ -12,6 +12,7 @@ import { useLeadsAccess } from '../access';
 import { LeadsTabs } from '../shared/LeadsTabs';
 import { LeadTable } from '../shared/LeadTable';
 import { LoadMore } from '../shared/LoadMore';
+import { formatCount } from '../format';
 import { useLeadPages } from '../shared/useLeadPages';
 
 const PAGE_SIZE = 50;
@@ -46,7 +47,11 @@ export function FollowUpsScreen() {
           </div>
         ) : null}
         <p className="leads-results__count" role="status">
-          {pages.total < 0 ? t('leads.common.loading') : t('leads.followUps.count', { count: pages.total })}
+          {pages.total < 0
+            ? t('leads.common.loading')
+            : pages.totalCapped
+              ? t('leads.followUps.countCapped', { formatted: formatCount(pages.total) })
+              : t('leads.followUps.count', { count: pages.total })}
         </p>
       </div>
       {pages.error ? (

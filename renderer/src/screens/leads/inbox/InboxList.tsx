@@ -7,6 +7,7 @@ import { Loading } from '../../../components/Loading';
 import { errorText } from '../../../lib/error-text';
 import { LeadTable } from '../shared/LeadTable';
 import { LoadMore } from '../shared/LoadMore';
+import { formatCount } from '../format';
 import { useLeadPages } from '../shared/useLeadPages';
 import { BulkBar } from './BulkBar';
 import { listInput, shownStatuses, type InboxQuery } from './inbox-input';
@@ -53,7 +54,12 @@ export function InboxList({ query, reloadToken, canWork, filtered, onChanged, on
       }
     : null;
 
-  const countText = pages.total < 0 ? t('leads.common.loading') : t('leads.list.count', { count: pages.total });
+  const countText =
+    pages.total < 0
+      ? t('leads.common.loading')
+      : pages.totalCapped
+        ? t('leads.list.countCapped', { formatted: formatCount(pages.total) })
+        : t('leads.list.count', { count: pages.total });
 
   return (
     <div className="leads-results" aria-busy={pages.loading}>

@@ -1,0 +1,111 @@
+// A list loaded a page at a time through a server cursor. A new query starts over; answers
+// to an older query are dropped, so fast typing or filtering never shows a stale page.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { toApiError, type ApiError } from '../api/client';
+
+export interface CursorPage<T> {
+  items: T[];
+  nextCursor: string | null;
+  /** Counted on the first page only; later pages may answer -1 or leave it out. */
+  total?: number;
+  /** More match than the server counts: the total is a lower bound ("10 000+"). */
+  totalCapped?: boolean;
+}
+
+export interface CursorPages<T> {
+  rows: T[];
+  /** All matching rows; -1 until the first page has answered. */
+  total: number;
+  totalCapped: boolean;
+  hasMore: boolean;
+  /** The first page is loading (rows may still show the previous query's). */
+  loading: boolean;
+  loadingMore: boolean;
+  error: ApiError | null;
+  /** A later page failed; loadMore tries it again. */
+  moreError: ApiError | null;
+  loadMore: () => void;
+  /** Starts over with the same query (after a bulk change, an import or a pushed event). */
+  reload: () => void;
+  /** One row changed: replace it in place without reloading. */
+  replace: (next: T) => void;
+}
+
+/**
+ * `fetchPage` must be stable (a module-level function): the query's JSON is what starts
+ * over. `reloadToken` changing also starts over.
+ */
+export function useCursorPages<Q, T extends { id: string }>(
+  query: Q,
+  fetchPage: (query: Q, cursor: string | null) => Promise<CursorPage<T>>,
+  reloadToken = 0,
+): CursorPages<T> {
+  const [rows, setRows] = useState<T[]>([]);
+  const [total, setTotal] = useState(-1);
+  const [totalCapped, setTotalCapped] = useState(false);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [moreError, setMoreError] = useState<ApiError | null>(null);
+  const [reloads, setReloads] = useState(0);
+  const generation = useRef(0);
+  const key = JSON.stringify(query);
+  const queryRef = useRef(query);
+  const fetchRef = useRef(fetchPage);
+  fetchRef.current = fetchPage;
+
+  useEffect(() => {
+    queryRef.current = JSON.parse(key) as Q;
+    const mine = ++generation.current;
+    setLoading(true);
+    setError(null);
+    setMoreError(null);
+    fetchRef
+      .current(queryRef.current, null)
+      .then((page) => {
+        if (mine !== generation.current) return;
+        setRows(page.items);
+        setTotal(page.total ?? page.items.length);
+        setTotalCapped(page.totalCapped === true);
+        setCursor(page.nextCursor);
+      })
+      .catch((e: unknown) => {
+        if (mine === generation.current) setError(toApiError(e));
+      })
+      .finally(() => {
+        if (mine !== generation.current) return;
+        setLoading(false);
+        setLoadingMore(false);
+      });
+  }, [key, reloads, reloadToken]);
+
+  const loadMore = useCallback(() => {
+    if (!cursor || loading || loadingMore) return;
+    const mine = generation.current;
+    setLoadingMore(true);
+    setMoreError(null);
+    fetchRef
+      .current(queryRef.current, cursor)
+      .then((page) => {
+        if (mine !== generation.current) return;
+        // The first page's total stands; rows seen already (moved meanwhile) are not doubled.
+        setRows((previous) => {
+          const seen = new Set(previous.map((r) => r.id));
+          return [...previous, ...page.items.filter((r) => !seen.has(r.id))];
+        });
+        setCursor(page.nextCursor);
+      })
+      .catch((e: unknown) => {
+        if (mine === generation.current) setMoreError(toApiError(e));
+      })
+      .finally(() => {
+        if (mine === generation.current) setLoadingMore(false);
+      });
+  }, [cursor, loading, loadingMore]);
+
+  const reload = useCallback(() => setReloads((n) => n + 1), []);
+  const replace = useCallback((next: T) => setRows((previous) => previous.map((r) => (r.id === next.id ? next : r))), []);
+
+  return { rows, total, totalCapped, hasMore: cursor !== null, loading, loadingMore, error, moreError, loadMore, reload, replace };
+}
