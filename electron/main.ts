@@ -6,7 +6,8 @@ import { loadConfig } from './core/config';
 import { createCore, type Core } from './core/index';
 import { createLogger, redact } from './core/logger';
 import type { SecretStore } from './core/secrets';
-import { registerAppScheme, serveAppProtocol } from './platform/app-protocol';
+import { passwordsToAsk, withStartupPasswords } from './core/startup-passwords';
+import { registerAppScheme, serveAppProtocol, type AppProtocol } from './platform/app-protocol';
 import { APP_ENTRY_URL } from './platform/app-protocol-path';
 import { hardenApp, hardenSession } from './platform/hardening';
 import { createIpcTransport } from './platform/ipc';
@@ -14,6 +15,7 @@ import { createKeychain } from './platform/keychain';
 import { createMainWindow } from './platform/main-window';
 import { appPaths, pinUserDataFolder, type AppPaths } from './platform/paths';
 import { QUIT_URL, RETRY_URL, startupFailureUrl } from './platform/startup-failure-page';
+import { askStartupPasswords } from './platform/startup-password-prompt';
 
 const CLOSE_TIMEOUT_MS = 15_000;
 const logger = createLogger();
@@ -54,22 +56,49 @@ function showStartupFailure(win: BrowserWindow, error: unknown, dataDir: string)
   win.show();
 }
 
+/**
+ * The keychain, or where none works and a shared server is configured, the keychain plus the
+ * passwords the user types on the password page for this run. Null when the user quit there.
+ */
+async function startupSecrets(win: BrowserWindow, paths: AppPaths, appProtocol: AppProtocol): Promise<SecretStore | null> {
+  const keychain = createKeychain();
+  const asks = await passwordsToAsk({ userDataDir: paths.userDataDir, env: process.env, secrets: keychain });
+  if (asks.length === 0) return keychain;
+  logger.warn('no keychain on this PC: asking the server passwords for this run', { fields: asks.map((a) => a.kind) });
+  const given = await askStartupPasswords({ win, asks, locale: app.getLocale(), appProtocol, logger });
+  return given && withStartupPasswords(keychain, given);
+}
+
 async function onReady(): Promise<void> {
   const paths = appPaths();
   hardenSession(session.defaultSession);
-  serveAppProtocol(paths.rendererDir, logger);
-
-  const secrets = createKeychain();
-  const starting = startCore(paths, secrets);
-  corePromise = starting;
-  const ipc = createIpcTransport({ router: (): Promise<Router> => starting.then((core) => core.router), secrets, logger });
+  const appProtocol = serveAppProtocol(paths.rendererDir, logger);
 
   const win = createMainWindow(paths);
   mainWindow = win;
-  ipc.trust(win.webContents);
   win.on('closed', () => {
     mainWindow = null;
   });
+
+  // Before the core: without a keychain its passwords may have to be asked first.
+  let secrets: SecretStore | null;
+  try {
+    secrets = await startupSecrets(win, paths, appProtocol);
+  } catch (error) {
+    logger.error('start-up failed', error);
+    if (!win.isDestroyed()) showStartupFailure(win, error, paths.userDataDir);
+    return;
+  }
+  if (!secrets || win.isDestroyed()) {
+    app.quit(); // Quit on the password page, or the window was closed
+    return;
+  }
+
+  // A wrong password fails here like any unreachable server: the failure page, whose retry asks again.
+  const starting = startCore(paths, secrets);
+  corePromise = starting;
+  const ipc = createIpcTransport({ router: (): Promise<Router> => starting.then((core) => core.router), secrets, logger });
+  ipc.trust(win.webContents);
   // The renderer loads at once; its first calls wait for the core (embedded PostgreSQL may take seconds).
   void win.loadURL(APP_ENTRY_URL);
 

@@ -86,8 +86,10 @@ export function serverUrl(db: NonNullable<SettingsFile['database']>, password: s
   url.hostname = db.host;
   url.port = String(db.port);
   url.pathname = `/${db.database}`;
-  url.username = db.user;
-  if (password) url.password = password;
+  // The setters leave '%' as it is, and every reader (pg, pg-connection.ts) decodes: encode
+  // fully, or a password with e.g. "%20" in it would arrive as a space.
+  url.username = encodeURIComponent(db.user);
+  if (password) url.password = encodeURIComponent(password);
   // node-postgres reads sslmode its own way: without libpq compatibility it verifies the
   // certificate even for "require", and it cannot fall back like "prefer". So: "prefer" is
   // left to the defaults (no SSL for node-postgres; pg_dump still tries SSL first), the

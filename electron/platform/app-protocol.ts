@@ -37,9 +37,38 @@ async function readIfFile(file: string): Promise<Uint8Array | null> {
   }
 }
 
+/** Bodies of the start-up password form are small; anything bigger is not that form. */
+const FORM_POST_MAX_BYTES = 32 * 1024;
+
+export interface AppProtocol {
+  /**
+   * Hands the body of a url-encoded POST to exactly `url` to `receive` (the start-up
+   * password form), until the returned function is called. The page gets 204 No Content,
+   * so it stays as it is and the main process decides what the window shows next. Other
+   * methods on that URL get 405; every other URL is served as before (GET/HEAD only).
+   */
+  receiveFormPost(url: string, receive: (body: string) => void): () => void;
+}
+
 /** Handles app:// on the default session, confined to `rootDir` (the built renderer). */
-export function serveAppProtocol(rootDir: string, logger: Logger): void {
+export function serveAppProtocol(rootDir: string, logger: Logger): AppProtocol {
+  let formPost: { url: string; receive: (body: string) => void } | null = null;
+
+  async function answerFormPost(request: Request, receive: (body: string) => void): Promise<Response> {
+    if (request.method !== 'POST') return answer(405, 'Method not allowed', 'text/plain; charset=utf-8');
+    if (!(request.headers.get('content-type') ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded')) {
+      return answer(415, 'Unsupported media type', 'text/plain; charset=utf-8');
+    }
+    if (Number(request.headers.get('content-length') ?? 0) > FORM_POST_MAX_BYTES) return answer(413, 'Too large', 'text/plain; charset=utf-8');
+    const body = await request.text();
+    if (body.length > FORM_POST_MAX_BYTES) return answer(413, 'Too large', 'text/plain; charset=utf-8');
+    // The body holds passwords: it goes to the receiver only, never to a log.
+    receive(body);
+    return new Response(null, { status: 204, headers: BASE_HEADERS });
+  }
+
   protocol.handle(APP_SCHEME, async (request) => {
+    if (formPost && request.url === formPost.url) return answerFormPost(request, formPost.receive);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return answer(405, 'Method not allowed', 'text/plain; charset=utf-8');
     }
@@ -59,4 +88,14 @@ export function serveAppProtocol(rootDir: string, logger: Logger): void {
     }
     return notFound();
   });
+
+  return {
+    receiveFormPost(url, receive) {
+      const mine = { url, receive };
+      formPost = mine;
+      return () => {
+        if (formPost === mine) formPost = null;
+      };
+    },
+  };
 }

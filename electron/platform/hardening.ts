@@ -19,10 +19,29 @@ export function openInBrowser(url: string, logger: Logger): void {
   shell.openExternal(parsed.href).catch((error: unknown) => logger.warn('could not open link', error)); /* eng-disable OPEN_EXTERNAL_JS_CHECK */
 }
 
+/** One main-frame navigation per web contents the main process expects (see allowNavigationOnce). */
+const expected = new WeakMap<WebContents, string>();
+
+/**
+ * Lets `contents` navigate its main frame to exactly `url`, once: the start-up password
+ * page's form POST, which must reach the app:// handler. The returned function takes the
+ * permission back if it was not used.
+ */
+export function allowNavigationOnce(contents: WebContents, url: string): () => void {
+  expected.set(contents, url);
+  return () => {
+    if (expected.get(contents) === url) expected.delete(contents);
+  };
+}
+
 function hardenContents(contents: WebContents, logger: Logger): void {
   // Programmatic loadURL from the main process does not raise these events; page-initiated
-  // navigations and redirects do, and are all refused.
+  // navigations and redirects do, and are all refused but the one expected navigation.
   contents.on('will-navigate', (event) => {
+    if (event.isMainFrame && expected.get(contents) === event.url) {
+      expected.delete(contents);
+      return;
+    }
     event.preventDefault();
     logger.warn('navigation refused', { url: event.url.slice(0, 200) });
   });
