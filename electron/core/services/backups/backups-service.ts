@@ -19,9 +19,11 @@ import type { JobDefinition } from '../../jobs/scheduler';
 import type { Logger } from '../../logger';
 import { record } from '../audit';
 import { DumpCancelled, dumpDatabase, listArchive, sha256File } from './dump';
+import { settleKept, type KeptTable } from './kept-tables';
 import { candidateDirs, chooseTool, type PgTool } from './pg-tools';
 import { backupFileKind, checkPlainSql } from './plain-sql';
 import { DEFAULT_LOCK_TIMEOUT_MS, plainToArchive, restoreArchive, type ScratchPlace } from './restore';
+import { acquireRestoreLock } from './restore-lock';
 
 export type BackupSchedule = BackupScheduleDto;
 /** The seed's policy: a full backup daily at 02:00 UTC and every 6 hours, kept 30 days. */
@@ -55,6 +57,27 @@ const toDto = (b: Row): BackupDto => ({
 const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z').replace('T', '-');
 const plannedName = (kind: 'FULL' | 'PLAIN_SQL' | 'SAFETY', at: Date) =>
   `kroi-${stamp(at)}-${kind.toLowerCase()}-${randomBytes(2).toString('hex')}.${kind === 'PLAIN_SQL' ? 'sql.gz' : 'dump'}`;
+/**
+ * What a restore takes from the live database instead of the backup. The audit log never
+ * loses an entry; a session signed out after the backup must not come back to life; the
+ * backup list describes files on disk, not the restored past; a scheduled slot that already
+ * ran must not run again.
+ */
+export const KEPT_TABLES: readonly KeptTable[] = [
+  { table: 'activity_logs', policy: 'union', key: 'id', sameRow: ['created_at', 'action'], ref: { column: 'user_id', table: 'users', key: 'id', ifMissing: 'null' } },
+  // Emptied if they cannot be put back: everyone signs in again rather than old sessions reviving.
+  {
+    table: 'sessions',
+    policy: 'replace',
+    since: 'created_at',
+    ref: { column: 'user_id', table: 'users', key: 'id', activeColumn: 'is_active', ifMissing: 'drop' },
+    emptyIfLost: true,
+    leftoverKey: 'id',
+  },
+  { table: 'backups', policy: 'replace', since: 'started_at' },
+  { table: 'job_runs', policy: 'replace', since: 'started_at' },
+];
+
 /** Plain SQL (made here or imported) is restored through psql; everything else is an archive. */
 const isPlain = (b: { kind: string; fileName: string }) => b.kind === 'PLAIN_SQL' || /\.sql(\.gz)?$/i.test(b.fileName);
 
@@ -84,7 +107,6 @@ export function createBackupsService(deps: {
     );
     return p;
   };
-  let restoring = false;
 
   async function serverMajor(): Promise<number> {
     // SHOW names its column after the setting; current_setting() lets us name it.
@@ -346,12 +368,13 @@ export function createBackupsService(deps: {
       if (input.confirmDatabase !== database) {
         throw new AppError('VALIDATION', `Type the database name "${database}" to confirm.`, { fields: { confirmDatabase: `Type "${database}" exactly.` } });
       }
-      if (restoring) throw new AppError('CONFLICT', 'A restore is already running.');
       const allTools = await tools();
       const lockWaitMs = await lockTimeoutMs();
-      restoring = true;
-      const jobId = `restore-${b.id}-${Date.now()}`;
       const controller = new AbortController();
+      // One restore at a time on every PC; losing the lock's connection cancels this one
+      // (pg_restore runs in one transaction, so the live data stays as it was).
+      const lock = await acquireRestoreLock({ url: deps.url, host: os.hostname(), onLost: () => controller.abort() });
+      const jobId = `restore-${b.id}-${Date.now()}`;
       running.set(jobId, controller);
       const scratch: ScratchPlace = { url: deps.scratchUrl };
       const finished = (async () => {
@@ -371,13 +394,13 @@ export function createBackupsService(deps: {
             manifest ??= convertedCounts;
             archive = converted;
           }
-          let keep: Awaited<ReturnType<typeof db.backup.findMany>> = [];
           await restoreArchive({
             liveUrl: deps.url,
             scratch,
             tools: allTools,
             file: archive,
             manifest: manifest ? Object.fromEntries(Object.entries(manifest).filter(([t]) => !/backups"?$/.test(t))) : null,
+            keepTables: KEPT_TABLES,
             signal: controller.signal,
             lockTimeoutMs: lockWaitMs,
             onPhase: (phase) => progress(jobId, phase, 0, 0),
@@ -386,22 +409,9 @@ export function createBackupsService(deps: {
               const safety = await start('SAFETY', actor.userId);
               const done = await safety.finished;
               if (done.status !== 'DONE') throw new AppError('UNAVAILABLE', `The safety backup failed, so nothing was restored: ${done.error}`);
-              // The list as it is just before the live step (with the safety backup in it).
-              keep = await db.backup.findMany();
             },
-            afterLive: async (client) => {
+            onLiveReplaced: () => {
               liveReplaced = true;
-              // The backup list describes files on disk, not the restored past: it stays as it was.
-              await client.query('BEGIN');
-              await client.query('DELETE FROM backups');
-              for (const k of keep) {
-                await client.query(
-                  `INSERT INTO backups (id, file_name, directory, kind, status, started_at, finished_at, duration_ms, size_bytes, sha256, server_version, schema_version, started_by, verified_at, verify_ok, manifest, error, host)
-                   VALUES ($1,$2,$3,$4::"BackupKind",$5::"BackupStatus",$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18)`,
-                  [k.id, k.fileName, k.directory, k.kind, k.status, k.startedAt, k.finishedAt, k.durationMs, k.sizeBytes, k.sha256, k.serverVersion, k.schemaVersion, k.startedBy, k.verifiedAt, k.verifyOk, k.manifest === null ? null : JSON.stringify(k.manifest), k.error, k.host],
-                );
-              }
-              await client.query('COMMIT');
             },
           });
           // A backup of an older schema is brought up to this app version's.
@@ -411,6 +421,8 @@ export function createBackupsService(deps: {
           const actorExists = (await db.user.count({ where: { id: actor.userId } })) > 0;
           await record(db, { userId: actorExists ? actor.userId : null, action: 'backup.restore', entityType: 'Backup', entityId: b.id, metadata: { file: b.fileName, restoredBy: actor.userId } });
           await pool.query(`SELECT pg_notify('kroi_app', json_build_object('op', 'reload', 'reason', 'restore')::text)`);
+          // Released before the last event, so whoever waits for it can restore again at once.
+          await lock.release();
           progress(jobId, 'done', 0, 0, true);
           return toDto(await db.backup.findUniqueOrThrow({ where: { id: b.id } }));
         } catch (error) {
@@ -424,12 +436,13 @@ export function createBackupsService(deps: {
           if (!(error instanceof AppError) && !(error instanceof DumpCancelled)) logger.error('restore failed', error);
           const actorExists = (await db.user.count({ where: { id: actor.userId } }).catch(() => 0)) > 0;
           await record(db, { userId: actorExists ? actor.userId : null, action: 'backup.restoreFailed', entityType: 'Backup', entityId: b.id, metadata: { error: message, restoredBy: actor.userId } }).catch(() => undefined);
+          await lock.release();
           progress(jobId, 'failed', 0, 0, true, message);
           throw new AppError(error instanceof AppError && !liveReplaced ? error.code : 'INTERNAL', message);
         } finally {
           if (converted) await rm(converted, { force: true });
           running.delete(jobId);
-          restoring = false;
+          await lock.release();
         }
       })();
       finished.catch(() => undefined);
@@ -456,8 +469,21 @@ export function createBackupsService(deps: {
       return [slot('daily'), slot('frequent')];
     },
 
-    /** Marks runs left RUNNING by a PC that stopped mid-backup, and removes their partial files. */
+    /**
+     * Marks runs left RUNNING by a PC that stopped mid-backup, and removes their partial files;
+     * puts back the kept rows of a restore that crashed after its live step (its audit entries
+     * exist nowhere else, and its sessions are the backup's until then).
+     */
     async cleanUpInterrupted(): Promise<void> {
+      // Only while no restore runs anywhere: a running restore's side schema is not a leftover.
+      const lock = await acquireRestoreLock({ url: deps.url, host: os.hostname(), onLost: () => undefined }).catch(() => null);
+      if (lock) {
+        try {
+          await settleKept(deps.url, KEPT_TABLES, await lockTimeoutMs(), 'leftover').catch((error) => logger.warn('could not put back the rows an interrupted restore kept', error));
+        } finally {
+          await lock.release();
+        }
+      }
       const stale = await db.backup.findMany({ where: { status: 'RUNNING', host: os.hostname() } });
       for (const b of stale) {
         if (running.has(b.id)) continue;

@@ -2,7 +2,9 @@
 // there, row counts equal to the manifest), then into the live database with
 // pg_restore --clean --single-transaction, so a failure at any point leaves the live data
 // as it was. A plain SQL file is loaded into the scratch database by psql under \restrict
-// (its backslash commands refused) and turned into a custom archive first.
+// (its backslash commands refused) and turned into a custom archive first. The kept tables
+// (kept-tables.ts) are set aside just before the live step and put back after it.
+// The caller holds the restore lock (restore-lock.ts): no other restore runs meanwhile.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -12,7 +14,9 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import pg from 'pg';
 import { AppError } from '../../api/errors';
+import { listWithoutSchema } from './archive-list';
 import { DumpCancelled, dumpDatabase, listArchive, waitFor } from './dump';
+import { keptTablesReplaced, saveKept, settleKept, SIDE_SCHEMA, type KeptTable } from './kept-tables';
 import { connectionArgs, parseTarget, passFileEnv, withDatabase, type PgTarget } from './pg-connection';
 import { restrictedSql } from './plain-sql';
 
@@ -118,8 +122,19 @@ async function runTool(
   }
 }
 
-function restoreArgs(target: PgTarget, database: string, file: string, clean: boolean): string[] {
-  return [...connectionArgs(target), '--dbname', database, '--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', ...(clean ? ['--clean', '--if-exists'] : []), file];
+function restoreArgs(target: PgTarget, database: string, file: string, clean: boolean, listFile: string | null = null): string[] {
+  return [
+    ...connectionArgs(target),
+    '--dbname',
+    database,
+    '--no-owner',
+    '--no-privileges',
+    '--exit-on-error',
+    '--single-transaction',
+    ...(clean ? ['--clean', '--if-exists'] : []),
+    ...(listFile ? ['--use-list', listFile] : []),
+    file,
+  ];
 }
 
 /** Where scratch databases are created: the superuser of the embedded server, or the app's role (needs CREATEDB). */
@@ -195,14 +210,19 @@ export async function restoreArchive(opts: {
   tools: RestoreTools;
   file: string;
   manifest: Record<string, number> | null;
+  /** Tables whose rows come from the live database, not the backup (see kept-tables.ts). */
+  keepTables: readonly KeptTable[];
   signal: AbortSignal;
   lockTimeoutMs: number;
   onPhase: (phase: RestorePhase) => void;
   /** Runs after the check, before the live data is touched (the safety backup). */
   beforeLive: () => Promise<void>;
-  /** Re-inserts the kept tables' rows in the restored database. */
-  afterLive: (client: pg.Client) => Promise<void>;
+  /** Runs as soon as the live data has been replaced: from then on, a failure does not leave it unchanged. */
+  onLiveReplaced: () => void;
 }): Promise<void> {
+  // A side schema left by a restore that crashed: its rows are put where they belong first
+  // (the audit entries it holds may exist nowhere else), then it is dropped.
+  await settleKept(opts.liveUrl, opts.keepTables, opts.lockTimeoutMs, 'leftover');
   const drops: Promise<void>[] = [];
   try {
     await restoreChecked(opts, drops);
@@ -241,17 +261,33 @@ async function restoreChecked(opts: Parameters<typeof restoreArchive>[0], drops:
     drops,
   );
 
-  await opts.beforeLive();
-  opts.onPhase('restoring');
-  const live = parseTarget(opts.liveUrl);
-  await runTool(opts.tools.pgRestore, restoreArgs(live, live.database, opts.file, true), live, opts.signal, { lockTimeoutMs: opts.lockTimeoutMs, watchUrl: opts.liveUrl });
-
-  opts.onPhase('verifying');
-  const client = await adminClient(opts.liveUrl);
+  const list = await listWithoutSchema({ pgRestore: opts.tools.pgRestore, file: opts.file, schema: SIDE_SCHEMA, signal: opts.signal });
   try {
-    await opts.afterLive(client);
+    await opts.beforeLive();
+    opts.onPhase('restoring');
+    await restoreLive(opts, list?.path ?? null);
   } finally {
-    await client.end();
+    await list?.dispose();
   }
   opts.onPhase('done');
+}
+
+async function restoreLive(opts: Parameters<typeof restoreArchive>[0], listFile: string | null): Promise<void> {
+  const live = parseTarget(opts.liveUrl);
+  // As late as possible: a row written to a kept table after this copy and before pg_restore
+  // drops the table is not kept.
+  await saveKept(opts.liveUrl, opts.keepTables, opts.lockTimeoutMs);
+  try {
+    await runTool(opts.tools.pgRestore, restoreArgs(live, live.database, opts.file, true, listFile), live, opts.signal, { lockTimeoutMs: opts.lockTimeoutMs, watchUrl: opts.liveUrl });
+  } catch (error) {
+    // A cancel that lands just after pg_restore's commit still leaves the data replaced:
+    // the kept tables' OIDs tell. Otherwise the live data is as it was: drop the copy.
+    if (!(await keptTablesReplaced(opts.liveUrl).catch(() => false))) {
+      await settleKept(opts.liveUrl, opts.keepTables, opts.lockTimeoutMs, 'after-live-step').catch(() => undefined); // a copy left here is settled by the next restore
+      throw error;
+    }
+  }
+  opts.onLiveReplaced();
+  opts.onPhase('verifying');
+  await settleKept(opts.liveUrl, opts.keepTables, opts.lockTimeoutMs, 'after-live-step');
 }
