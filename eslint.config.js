@@ -105,7 +105,7 @@ export default tseslint.config(
   },
   {
     // Pure helpers the security tests load without Electron: keep them Electron-free.
-    files: ['electron/platform/app-protocol-path.ts', 'electron/platform/startup-failure-page.ts', 'electron/platform/window-state.ts'],
+    files: ['electron/platform/app-protocol-path.ts', 'electron/platform/startup-failure-page.ts', 'electron/platform/startup-password-page.ts', 'electron/platform/window-state.ts'],
     rules: { 'no-restricted-imports': restrict({ ...noElectron, message: 'This helper is loaded by tests without Electron.' }) },
   },
 );
