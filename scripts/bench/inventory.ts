@@ -6,7 +6,7 @@ import type { ChannelInput } from '../../electron/core/api/contract';
 import { carsListInput } from '../../electron/core/api/schemas/cars';
 import { keys } from '../../electron/core/cache/keys';
 import { buildListQuery } from '../../electron/core/services/cars/list-query';
-import { resolveSearchMode } from '../../electron/core/services/cars/sql-filters';
+import { resolveSearch } from '../../electron/core/services/cars/sql-filters';
 import { benchCore, signedIn } from './bench-core';
 import { ensureDataset } from './dataset';
 import { measure, summarize, withBaseline, type BenchResult } from './stats';
@@ -46,7 +46,8 @@ export async function benchInventory(quick: boolean): Promise<BenchResult[]> {
     const miss = await measure(n, (i) => viewer.call('cars.list', input(i)), { before: dropKey });
     const bareSql = await measure(n, async (i) => {
       const parsed = carsListInput.parse(input(i));
-      const q = buildListQuery(parsed, await resolveSearchMode(bare, parsed.q));
+      const plan = await resolveSearch(bare, parsed.q);
+      const q = buildListQuery({ ...parsed, q: plan.q }, plan.mode);
       await Promise.all([bare.query(q.sql, q.values), q.count ? bare.query(q.count.sql, q.count.values) : null]);
     });
     results.push(withBaseline({ bench: 'inventory.page.miss', ...summarize(miss), rows: size.cars }, 'bare SQL', bareSql));

@@ -228,6 +228,8 @@ describe('inventory as an ADMIN', () => {
     await admin.keyboard.type('toyta corola');
     await expect.poll(() => resultCount(admin)).toBe(inv.count_one.replace('{{formatted}}', '1'));
     await expect.poll(() => rows(admin).first().textContent()).toContain(CAR.name);
+    // The corrected words are shown, so nobody wonders why "toyta" found a Toyota.
+    await expect.poll(() => admin.getByTestId('searched-for').textContent()).toBe(inv.searchedFor.replace('{{words}}', 'toyota corolla'));
     await screenshot(admin, 'inventory-search');
 
     await rows(admin).first().focus();

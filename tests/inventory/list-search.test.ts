@@ -35,7 +35,19 @@ describe('search', () => {
     const page = await u.VIEWER.ok('cars.list', { q: 'lamborghini' });
     expect(page.items).toEqual([]);
     expect(page.total).toBe(0);
+    expect(page.searchedFor).toBeNull();
   });
+
+  it('corrects a typo to the title words and says what it searched for', async () => {
+    const page = await u.VIEWER.ok('cars.list', { q: 'toyta corola', sort: 'relevance' });
+    expect(page.searchedFor).toBe('toyota corolla');
+    const exact = await u.VIEWER.ok('cars.list', { q: 'toyota corolla', sort: 'relevance' });
+    expect(exact.searchedFor).toBeNull();
+    // The corrected search is the exact one: same cars, same order, same total.
+    expect(page.items.map((c) => c.id)).toEqual(exact.items.map((c) => c.id));
+    expect(page.total).toBe(exact.total);
+  });
+
 });
 
 describe('filters and counts', () => {
@@ -99,5 +111,17 @@ describe('counts per value with a search', () => {
     expect(Object.values(fuels).reduce((a, b) => a + b, 0)).toBe(all.total);
     expect(facets.price.min).toBeGreaterThan(0);
     expect(facets.year.max).toBeGreaterThanOrEqual(facets.year.min!);
+  });
+});
+
+// Last: it adds a car, which the counts above do not expect.
+describe('typo vocabulary', () => {
+  it('learns the words of a new car\'s title at once', async () => {
+    await u.ADMIN.ok('cars.create', { ...corolla(), brand: 'Polestar', model: 'Kolme', name: 'Polestar Kolme Long Range' });
+    const { rows } = await t.core.pool.query<{ word: string }>("SELECT word FROM car_search_words WHERE word IN ('polestar', 'kolme') ORDER BY word");
+    expect(rows.map((r) => r.word)).toEqual(['kolme', 'polestar']);
+    const page = await u.VIEWER.ok('cars.list', { q: 'polstar kolm', sort: 'relevance' });
+    expect(page.searchedFor).toBe('polestar kolme');
+    expect(page.items[0]!.name).toBe('Polestar Kolme Long Range');
   });
 });

@@ -64,6 +64,8 @@ export interface CarPageDto {
   total: number;
   /** True when there are more matches than the total says ("10 000+"). */
   totalCapped: boolean;
+  /** The search as corrected when the typed words found nothing ("toyta" → "toyota"); null otherwise. */
+  searchedFor: string | null;
 }
 
 export interface FacetCount {

@@ -12,8 +12,10 @@ export interface CursorPage<T> {
   totalCapped?: boolean;
 }
 
-export interface CursorPages<T> {
+export interface CursorPages<T, P = CursorPage<T>> {
   rows: T[];
+  /** The first page's answer as a whole (for what a screen shows besides the rows). */
+  head: P | null;
   /** All matching rows; -1 until the first page has answered. */
   total: number;
   totalCapped: boolean;
@@ -35,12 +37,14 @@ export interface CursorPages<T> {
  * `fetchPage` must be stable (a module-level function): the query's JSON is what starts
  * over. `reloadToken` changing also starts over.
  */
-export function useCursorPages<Q, T extends { id: string }>(
+export function useCursorPages<Q, P extends CursorPage<{ id: string }>>(
   query: Q,
-  fetchPage: (query: Q, cursor: string | null) => Promise<CursorPage<T>>,
+  fetchPage: (query: Q, cursor: string | null) => Promise<P>,
   reloadToken = 0,
-): CursorPages<T> {
+): CursorPages<P['items'][number], P> {
+  type T = P['items'][number];
   const [rows, setRows] = useState<T[]>([]);
+  const [head, setHead] = useState<P | null>(null);
   const [total, setTotal] = useState(-1);
   const [totalCapped, setTotalCapped] = useState(false);
   const [cursor, setCursor] = useState<string | null>(null);
@@ -66,6 +70,7 @@ export function useCursorPages<Q, T extends { id: string }>(
       .then((page) => {
         if (mine !== generation.current) return;
         setRows(page.items);
+        setHead(page);
         setTotal(page.total ?? page.items.length);
         setTotalCapped(page.totalCapped === true);
         setCursor(page.nextCursor);
@@ -107,5 +112,5 @@ export function useCursorPages<Q, T extends { id: string }>(
   const reload = useCallback(() => setReloads((n) => n + 1), []);
   const replace = useCallback((next: T) => setRows((previous) => previous.map((r) => (r.id === next.id ? next : r))), []);
 
-  return { rows, total, totalCapped, hasMore: cursor !== null, loading, loadingMore, error, moreError, loadMore, reload, replace };
+  return { rows, head, total, totalCapped, hasMore: cursor !== null, loading, loadingMore, error, moreError, loadMore, reload, replace };
 }

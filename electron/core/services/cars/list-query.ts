@@ -6,7 +6,7 @@ import { cappedCountSql, cappedTotal } from '../capped-count';
 import type { CarFacetsDto, CarPageDto, CarRowDto, FacetCount } from '../../api/dto-cars';
 import type { CarFilters, CarsListInput, CarSortKey } from '../../api/schemas/cars';
 import { validation } from '../../api/errors';
-import { DAYS_IN_STOCK_SQL, filterConditions, resolveSearchMode, SqlParams, typoWords, type FilterKey, type SearchMode } from './sql-filters';
+import { DAYS_IN_STOCK_SQL, filterConditions, resolveSearch, SqlParams, typoWords, type FilterKey, type SearchMode } from './sql-filters';
 
 const SORT_SQL: Record<Exclude<CarSortKey, 'relevance'>, string> = {
   price: 'c.price_eur',
@@ -151,11 +151,19 @@ export function buildListQuery(input: CarsListInput, mode: SearchMode = 'fts'): 
   }
 
   const offset = cursor && 'o' in cursor ? cursor.o : 0;
-  const sql = `SELECT ${ROW_COLUMNS}, c.stocked_at${extraSelect}
-    FROM cars c JOIN car_stats s ON s.car_id = c.id
-    WHERE ${where.join(' AND ')}
-    ORDER BY ${order}
-    LIMIT ${input.limit + 1} OFFSET ${offset}`;
+  // The page's ids first, sorted on the narrow columns alone (often an index-only scan); only
+  // those rows are then read whole. Sorting thousands of search matches as full rows, each
+  // with its image lookup, cost more than the search.
+  const stats = sort === 'views' ? ' JOIN car_stats s ON s.car_id = c.id' : '';
+  const sql = `WITH page AS MATERIALIZED (
+      SELECT c.id${extraSelect} FROM cars c${stats}
+      WHERE ${where.join(' AND ')}
+      ORDER BY ${order}
+      LIMIT ${input.limit + 1} OFFSET ${offset}
+    )
+    SELECT ${ROW_COLUMNS}, c.stocked_at${extraSelect ? ', page.rank' : ''}
+    FROM page JOIN cars c ON c.id = page.id JOIN car_stats s ON s.car_id = c.id
+    ORDER BY ${order}`;
 
   // Counted on the first page only (later pages reuse it), and only up to the cap (capped-count.ts).
   let count: ListQuery['count'] = null;
@@ -168,7 +176,8 @@ export function buildListQuery(input: CarsListInput, mode: SearchMode = 'fts'): 
 }
 
 export async function listCars(pool: pg.Pool, input: CarsListInput): Promise<CarPageDto> {
-  const q = buildListQuery(input, await resolveSearchMode(pool, input.q));
+  const plan = await resolveSearch(pool, input.q);
+  const q = buildListQuery({ ...input, q: plan.q }, plan.mode);
   const [page, count] = await Promise.all([
     pool.query<RowRecord & { stocked_at: Date }>(q.sql, q.values),
     q.count ? pool.query<{ n: number }>(q.count.sql, q.count.values) : Promise.resolve(null),
@@ -182,7 +191,7 @@ export async function listCars(pool: pg.Pool, input: CarsListInput): Promise<Car
     else if (q.sort === 'daysInStock') nextCursor = encodeCursor({ v: last.stocked_at.toISOString(), id: last.id });
     else nextCursor = encodeCursor({ v: sortValue(q.sort, last), id: last.id });
   }
-  return { items: rows.map(toRow), nextCursor, ...cappedTotal(count ? (count.rows[0]?.n ?? 0) : null) };
+  return { items: rows.map(toRow), nextCursor, ...cappedTotal(count ? (count.rows[0]?.n ?? 0) : null), searchedFor: plan.corrected };
 }
 
 const FACETS: { key: FilterKey & keyof CarFacetsDto; column: string }[] = [
@@ -236,11 +245,11 @@ function assemble(counts: Record<string, FacetCount[]>, r: RangeRecord): CarFace
 }
 
 async function searchedFacets(pool: pg.Pool, filters: CarFilters): Promise<CarFacetsDto> {
-  const mode = await resolveSearchMode(pool, filters.q);
+  const { mode, q } = await resolveSearch(pool, filters.q);
   const params = new SqlParams();
   // The search, the ranges and the trash flag are no facet: they go into the CTE.
   const base = filterConditions(
-    { q: filters.q, deleted: filters.deleted, priceMin: filters.priceMin, priceMax: filters.priceMax, yearMin: filters.yearMin, yearMax: filters.yearMax, mileageMin: filters.mileageMin, mileageMax: filters.mileageMax },
+    { q, deleted: filters.deleted, priceMin: filters.priceMin, priceMax: filters.priceMax, yearMin: filters.yearMin, yearMax: filters.yearMax, mileageMin: filters.mileageMin, mileageMax: filters.mileageMax },
     params,
     undefined,
     'c',

@@ -1,5 +1,6 @@
 // Inventory filters as parameterized SQL. Values only ever travel as bind parameters;
 // the SQL text is built from fixed fragments.
+import type pg from 'pg';
 import type { CarFilters } from '../../api/schemas/cars';
 
 export class SqlParams {
@@ -35,11 +36,55 @@ export function searchCondition(q: string, params: SqlParams, alias = 'c', mode:
   return `${alias}.search_vector @@ ${ftsQuery(params.add(q))}`;
 }
 
-/** Whether full-text search finds anything for q among live cars (an index probe that stops at the first hit). */
-export async function resolveSearchMode(pool: { query: (sql: string, values: unknown[]) => Promise<{ rows: { hit: boolean }[] }> }, q: string | undefined): Promise<SearchMode> {
-  if (!q || typoWords(q).length === 0) return 'fts';
-  const { rows } = await pool.query(`SELECT EXISTS (SELECT 1 FROM cars c WHERE c.search_vector @@ ${ftsQuery('$1')}) AS hit`, [q]);
-  return rows[0]?.hit ? 'fts' : 'fuzzy';
+type Queryable = Pick<pg.Pool, 'query'>;
+
+/** How a search runs: the mode, the words searched for, and the corrected words if a typo was fixed. */
+export interface SearchPlan {
+  mode: SearchMode;
+  q: string | undefined;
+  /** The search as corrected ("toyta corola" → "toyota corolla"), null when it was used as typed. */
+  corrected: string | null;
+}
+
+/** Below this trigram similarity a title word is no correction of the typed one. */
+const CORRECTION_SIMILARITY = 0.35;
+
+/** Whether full-text search finds anything for q among cars (an index probe that stops at the first hit). */
+async function ftsFinds(pool: Queryable, q: string): Promise<boolean> {
+  const { rows } = await pool.query<{ hit: boolean }>(`SELECT EXISTS (SELECT 1 FROM cars c WHERE c.search_vector @@ ${ftsQuery('$1')}) AS hit`, [q]);
+  return rows[0]?.hit === true;
+}
+
+/**
+ * Each word of three letters or more that no car title has is replaced by the nearest title
+ * word (trigram KNN on the small car_search_words table); shorter words stay as typed.
+ */
+async function correctWords(pool: Queryable, q: string): Promise<string | null> {
+  const tokens = q.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 8);
+  const long = [...new Set(tokens.filter((w) => w.length >= 3))];
+  if (long.length === 0) return null;
+  const { rows } = await pool.query<{ word: string; best: string | null }>(
+    `SELECT t.word, coalesce(
+        (SELECT v.word FROM car_search_words v WHERE v.word = t.word),
+        (SELECT v.word FROM car_search_words v WHERE similarity(v.word, t.word) >= $2 ORDER BY v.word <-> t.word, v.word LIMIT 1)
+      ) AS best
+     FROM unnest($1::text[]) AS t(word)`,
+    [long, CORRECTION_SIMILARITY],
+  );
+  const best = new Map(rows.map((r) => [r.word, r.best ?? r.word]));
+  const corrected = tokens.map((w) => best.get(w) ?? w).join(' ');
+  return corrected === tokens.join(' ') ? null : corrected;
+}
+
+/**
+ * Full-text search as typed when it finds anything; else the typo-corrected words when full
+ * text finds those; else "fuzzy" (trigram similarity of every word against the titles).
+ */
+export async function resolveSearch(pool: Queryable, q: string | undefined): Promise<SearchPlan> {
+  if (!q || typoWords(q).length === 0 || (await ftsFinds(pool, q))) return { mode: 'fts', q, corrected: null };
+  const corrected = await correctWords(pool, q);
+  if (corrected && (await ftsFinds(pool, corrected))) return { mode: 'fts', q: corrected, corrected };
+  return { mode: 'fuzzy', q, corrected: null };
 }
 
 export type FilterKey = keyof CarFilters;

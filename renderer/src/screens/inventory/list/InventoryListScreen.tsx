@@ -166,6 +166,11 @@ export function InventoryListScreen() {
           <p className="inv-count" role="status" data-testid="result-count">
             {countText}
           </p>
+          {pages.head?.searchedFor && !pages.loading ? (
+            <p className="inv-count" data-testid="searched-for">
+              {t('inventory.searchedFor', { words: pages.head.searchedFor })}
+            </p>
+          ) : null}
         </div>
         {selectable && !list.trash && selected.size > 0 ? <BulkBar selected={selected} rows={rows} onClear={() => setSelected(new Set())} onDone={afterChange} /> : null}
         {selectable && list.trash ? <TrashBar selected={selected} canPurge={canPurge} onClear={() => setSelected(new Set())} onDone={() => afterChange(false)} /> : null}
