@@ -6,6 +6,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { waitFor } from './dump';
+import { toolEnv } from './pg-connection';
 
 export interface ListFile {
   path: string;
@@ -14,7 +15,7 @@ export interface ListFile {
 
 /** The archive's table of contents without `schema`'s entries, or null when it has none. */
 export async function listWithoutSchema(opts: { pgRestore: string; file: string; schema: string; signal: AbortSignal }): Promise<ListFile | null> {
-  const child = spawn(opts.pgRestore, ['--list', opts.file], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(opts.pgRestore, ['--list', opts.file], { env: toolEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout?.setEncoding('utf8');
   child.stdout?.on('data', (chunk: string) => (out += chunk));

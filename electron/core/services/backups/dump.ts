@@ -9,7 +9,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { devNull } from 'node:os';
 import pg from 'pg';
-import { connectionArgs, parseTarget, passFileEnv } from './pg-connection';
+import { connectionArgs, parseTarget, passFileEnv, toolEnv } from './pg-connection';
 
 export interface DumpProgress {
   phase: 'dumping' | 'verifying' | 'done';
@@ -189,11 +189,11 @@ export async function dumpDatabase(opts: {
 export async function listArchive(opts: { pgRestore: string; file: string; signal?: AbortSignal; readData?: boolean }): Promise<{ ok: boolean; entries: number; tables: string[]; error: string | null }> {
   const signal = opts.signal ?? new AbortController().signal;
   if (opts.readData !== false) {
-    const full = spawn(opts.pgRestore, ['--file', devNull, opts.file], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const full = spawn(opts.pgRestore, ['--file', devNull, opts.file], { env: toolEnv(), stdio: ['ignore', 'ignore', 'pipe'] });
     const read = await waitFor(full, signal, () => undefined);
     if (read.code !== 0) return { ok: false, entries: 0, tables: [], error: read.stderr.trim().split('\n').slice(-2).join(' ') || `pg_restore exited ${read.code}` };
   }
-  const child = spawn(opts.pgRestore, ['--list', opts.file], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(opts.pgRestore, ['--list', opts.file], { env: toolEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.setEncoding('utf8');
   child.stdout.on('data', (c: string) => (out += c));

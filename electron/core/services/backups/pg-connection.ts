@@ -49,6 +49,17 @@ export interface PassFile {
  */
 const PASSED_ENV = /^(PATH|PATHEXT|HOME|USER|USERNAME|LOGNAME|USERPROFILE|APPDATA|LOCALAPPDATA|SYSTEMROOT|SYSTEMDRIVE|WINDIR|COMSPEC|TEMP|TMP|TMPDIR|LANG|LANGUAGE|LC_[A-Z]+|TZ)$/i;
 
+/** The harmless variables of the app's environment (none holding `password`), for any tool run. */
+export function toolEnv(password?: string | null): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (v === undefined || !PASSED_ENV.test(k)) continue;
+    if (password && (v.includes(password) || v.includes(encodeURIComponent(password)))) continue;
+    env[k] = v;
+  }
+  return env;
+}
+
 /**
  * An environment for one tool run: a 0600 PGPASSFILE in a 0700 temporary folder, and only
  * the harmless variables of the app's own environment.
@@ -58,12 +69,7 @@ export async function passFileEnv(target: PgTarget): Promise<PassFile> {
   const file = path.join(dir, 'pgpass');
   const line = [target.host, target.port, '*', target.user, target.password ?? ''].map(escapeField).join(':');
   await writeFile(file, `${line}\n`, { mode: 0o600 });
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) {
-    if (v === undefined || !PASSED_ENV.test(k)) continue;
-    if (target.password && (v.includes(target.password) || v.includes(encodeURIComponent(target.password)))) continue;
-    env[k] = v;
-  }
+  const env = toolEnv(target.password);
   env.PGPASSFILE = file;
   if (target.sslmode) env.PGSSLMODE = target.sslmode;
   env.PGAPPNAME = 'kroi-desktop-backup';
