@@ -6,7 +6,7 @@ import { cappedCountSql, cappedTotal } from '../capped-count';
 import type { CarFacetsDto, CarPageDto, CarRowDto, FacetCount } from '../../api/dto-cars';
 import type { CarFilters, CarsListInput, CarSortKey } from '../../api/schemas/cars';
 import { validation } from '../../api/errors';
-import { DAYS_IN_STOCK_SQL, filterConditions, resolveSearch, SqlParams, typoWords, type FilterKey, type SearchMode } from './sql-filters';
+import { DAYS_IN_STOCK_SQL, filterConditions, resolveSearch, SqlParams, type SearchPlan, typoWords, type FilterKey, type SearchMode } from './sql-filters';
 
 const SORT_SQL: Record<Exclude<CarSortKey, 'relevance'>, string> = {
   price: 'c.price_eur',
@@ -175,13 +175,24 @@ export function buildListQuery(input: CarsListInput, mode: SearchMode = 'fts'): 
   return { sql, values: params.values, count, sort, offset };
 }
 
-export async function listCars(pool: pg.Pool, input: CarsListInput): Promise<CarPageDto> {
-  const plan = await resolveSearch(pool, input.q);
+async function runPage(pool: pg.Pool, input: CarsListInput, plan: SearchPlan) {
   const q = buildListQuery({ ...input, q: plan.q }, plan.mode);
   const [page, count] = await Promise.all([
     pool.query<RowRecord & { stocked_at: Date }>(q.sql, q.values),
     q.count ? pool.query<{ n: number }>(q.count.sql, q.count.values) : Promise.resolve(null),
   ]);
+  return { q, page, count, plan };
+}
+
+export async function listCars(pool: pg.Pool, input: CarsListInput): Promise<CarPageDto> {
+  // Full-text search as typed first: it finds something almost always, so only an empty
+  // page pays for deciding between a typo correction and fuzzy matching.
+  let run = await runPage(pool, input, { mode: 'fts', q: input.q, corrected: null });
+  if (run.page.rows.length === 0 && input.q) {
+    const plan = await resolveSearch(pool, input.q);
+    if (plan.mode !== 'fts' || plan.q !== input.q) run = await runPage(pool, input, plan);
+  }
+  const { q, page, count, plan } = run;
 
   const rows = page.rows.slice(0, input.limit);
   let nextCursor: string | null = null;
