@@ -89,7 +89,7 @@ export async function createCore(config: CoreConfig, opts: { logger?: Logger; se
     cleanup.push(() => cache.close());
 
     const systemConfig = createSystemConfig(db);
-    const auth = createAuthService({ db, config: systemConfig });
+    const auth = createAuthService({ db, pool, config: systemConfig });
     const status = createStatusService({ pool, cache, databaseKind: embedded ? 'embedded' : 'server', url, appVersion: config.appVersion });
     cache.onStatusChange(() => void status.status().then((s) => events.emit('status.changed', s)).catch(() => undefined));
 

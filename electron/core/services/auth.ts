@@ -2,11 +2,13 @@
 // the token itself stays in the main process (and in the keychain when remembered).
 // Failed attempts are counted in PostgreSQL so every PC shares the lockout.
 import { createHash, randomBytes } from 'node:crypto';
+import type pg from 'pg';
 import type { ChannelParsed } from '../api/contract';
 import type { SessionDto, SetupStateDto } from '../api/dto';
 import { AppError, validation } from '../api/errors';
 import type { CallContext, HandlerContext, Principal } from '../api/router';
 import { requirePrincipal } from '../api/router';
+import type { Role } from '../api/dto';
 import type { Db } from '../db/prisma';
 import { record } from './audit';
 import { assertAcceptable, dummyHash, hashPassword, verifyPassword } from './passwords';
@@ -23,7 +25,18 @@ const newToken = (): string => randomBytes(32).toString('base64url');
 
 const INVALID = 'The email or password is not right.';
 
-export function createAuthService(deps: { db: Db; config: SystemConfig }) {
+interface SessionRow {
+  id: string;
+  expires: Date;
+  last_seen_at: Date;
+  user_id: string;
+  email: string;
+  role: Role;
+  is_active: boolean;
+  must_change_password: boolean;
+}
+
+export function createAuthService(deps: { db: Db; pool: pg.Pool; config: SystemConfig }) {
   const { db, config } = deps;
 
   const idleMs = async () => (await config.get('session.idleHours')) * 3600 * 1000;
@@ -165,21 +178,25 @@ export function createAuthService(deps: { db: Db; config: SystemConfig }) {
 
     /** The router's authenticator: a live session's principal, sliding its expiry. */
     async authenticate(token: string): Promise<Principal | null> {
-      const row = await db.session.findUnique({
-        where: { sessionToken: hashToken(token) },
-        select: { id: true, expires: true, lastSeenAt: true, user: { select: { id: true, email: true, role: true, isActive: true, mustChangePassword: true } } },
-      });
+      // Every call of every channel comes through here: one plain query (about 0.4 ms) rather
+      // than a Prisma one (about 2 ms), so a cached page answers in about a millisecond.
+      const { rows } = await deps.pool.query<SessionRow>(
+        `SELECT s.id, s.expires, s.last_seen_at, u.id AS user_id, u.email, u.role::text AS role, u.is_active, u.must_change_password
+         FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.session_token = $1`,
+        [hashToken(token)],
+      );
+      const row = rows[0];
       if (!row) return null;
       const now = Date.now();
-      if (row.expires.getTime() <= now || !row.user.isActive) {
+      if (row.expires.getTime() <= now || !row.is_active) {
         await db.session.deleteMany({ where: { id: row.id } });
         return null;
       }
-      if (now - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+      if (now - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {
         // Idle expiry slides with use; written at most once a minute per session.
         await db.session.updateMany({ where: { id: row.id }, data: { lastSeenAt: new Date(now), expires: new Date(now + (await idleMs())) } });
       }
-      return { userId: row.user.id, email: row.user.email, role: row.user.role, sessionId: row.id, mustChangePassword: row.user.mustChangePassword };
+      return { userId: row.user_id, email: row.email, role: row.role, sessionId: row.id, mustChangePassword: row.must_change_password };
     },
   };
 }
