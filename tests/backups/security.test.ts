@@ -87,6 +87,8 @@ async function watchProcesses(pattern: string, until: Promise<unknown>): Promise
         // Ended since pgrep saw it (an exited process shows an empty command line): not this one.
         if (!new RegExp(pattern).test(argv)) continue;
         const environ = (await readFile(`/proc/${pid}/environ`, 'utf8')).split('\0').filter(Boolean);
+        // Ended between the two reads: an exited process shows an empty environment too.
+        if (environ.length === 0) continue;
         const passPath = environ.find((e) => e.startsWith('PGPASSFILE='))?.slice('PGPASSFILE='.length) ?? null;
         let passFile: Seen['passFile'] = null;
         if (passPath) {
@@ -125,7 +127,7 @@ function expectNoSecret(s: Seen): void {
     return;
   }
   // The password is passed, in the file only: this user may read it, nobody else.
-  expect(s.passFile).not.toBeNull();
+  expect(s.passFile, `${s.argv} (${s.environ.length} variables)`).not.toBeNull();
   expect(s.passFile!.mode).toBe(0o600);
   expect(s.passFile!.dirMode).toBe(0o700);
   const escaped = PASSWORD.replace(/\\/g, '\\\\').replace(/:/g, '\\:');
