@@ -65,6 +65,21 @@ describe('inventory', () => {
     expect(page.totalCapped).toBe(true);
   });
 
+  it('a search by relevance counts in the same pass, capped too', async () => {
+    const first = await u.VIEWER.ok('cars.list', { q: 'octavia', sort: 'relevance', limit: 100 });
+    expect(first.items).toHaveLength(100);
+    expect(first.total).toBe(TOTAL_CAP);
+    expect(first.totalCapped).toBe(true);
+    const second = await u.VIEWER.ok('cars.list', { q: 'octavia', sort: 'relevance', limit: 100, cursor: first.nextCursor });
+    expect(second.total).toBe(-1);
+    expect(second.items.map((c) => c.id)).not.toContain(first.items[0]!.id);
+    const few = await u.VIEWER.ok('cars.list', { q: 'octavia', sort: 'relevance', yearMin: 2015, yearMax: 2015, priceMax: 9000 + 100 });
+    expect(few.total).toBe(10);
+    expect(few.totalCapped).toBe(false);
+    const none = await u.VIEWER.ok('cars.list', { q: 'octavia', sort: 'relevance', priceMax: 100 });
+    expect(none.total).toBe(0);
+  });
+
   it('gives the exact total below the cap', async () => {
     const page = await u.VIEWER.ok('cars.list', { brand: ['Skoda'], yearMin: 2015, yearMax: 2015, priceMax: 9000 + 100, limit: 100 });
     // g % 10 = 0 and g ≤ 100: g = 10, 20 … 100.

@@ -2,7 +2,7 @@
 // in one round trip of plain SQL. Relevance sorting pages by offset, every other sort by
 // (sort value, id) so deep pages cost the same as the first.
 import type pg from 'pg';
-import { cappedCountSql, cappedTotal } from '../capped-count';
+import { cappedCountSql, cappedTotal, TOTAL_CAP } from '../capped-count';
 import type { CarFacetsDto, CarPageDto, CarRowDto, FacetCount } from '../../api/dto-cars';
 import type { CarFilters, CarsListInput, CarSortKey } from '../../api/schemas/cars';
 import { validation } from '../../api/errors';
@@ -114,6 +114,8 @@ export interface ListQuery {
   values: unknown[];
   /** The total's query, on the first page only. */
   count: { sql: string; values: unknown[] } | null;
+  /** The page's rows carry the total themselves (total_count), on the first page only. */
+  countInPage: boolean;
   sort: CarSortKey;
   offset: number;
 }
@@ -155,6 +157,19 @@ export function buildListQuery(input: CarsListInput, mode: SearchMode = 'fts'): 
   // those rows are then read whole. Sorting thousands of search matches as full rows, each
   // with its image lookup, cost more than the search.
   const stats = sort === 'views' ? ' JOIN car_stats s ON s.car_id = c.id' : '';
+  if (sort === 'relevance') {
+    // Relevance ranks every match anyway, so the same pass counts them too: one scan of the
+    // matching rows instead of a second one in a count query beside it.
+    const sql = `WITH matches AS MATERIALIZED (
+        SELECT c.id, c.created_at${extraSelect} FROM cars c WHERE ${where.join(' AND ')}
+      ),
+      page AS (SELECT id, rank FROM matches ORDER BY rank DESC, created_at DESC, id DESC LIMIT ${input.limit + 1} OFFSET ${offset}),
+      total AS (SELECT count(*)::int AS n FROM (SELECT 1 FROM matches LIMIT ${TOTAL_CAP + 1}) capped)
+      SELECT ${ROW_COLUMNS}, c.stocked_at, page.rank, total.n AS total_count
+      FROM page JOIN cars c ON c.id = page.id JOIN car_stats s ON s.car_id = c.id CROSS JOIN total
+      ORDER BY ${order}`;
+    return { sql, values: params.values, count: null, countInPage: !cursor, sort, offset };
+  }
   const sql = `WITH page AS MATERIALIZED (
       SELECT c.id${extraSelect} FROM cars c${stats}
       WHERE ${where.join(' AND ')}
@@ -172,13 +187,13 @@ export function buildListQuery(input: CarsListInput, mode: SearchMode = 'fts'): 
     const countWhere = filterConditions(input, countParams, undefined, 'c', mode);
     count = { sql: cappedCountSql(`cars c WHERE ${countWhere.join(' AND ')}`), values: countParams.values };
   }
-  return { sql, values: params.values, count, sort, offset };
+  return { sql, values: params.values, count, countInPage: false, sort, offset };
 }
 
 async function runPage(pool: pg.Pool, input: CarsListInput, plan: SearchPlan) {
   const q = buildListQuery({ ...input, q: plan.q }, plan.mode);
   const [page, count] = await Promise.all([
-    pool.query<RowRecord & { stocked_at: Date }>(q.sql, q.values),
+    pool.query<RowRecord & { stocked_at: Date; total_count?: number }>(q.sql, q.values),
     q.count ? pool.query<{ n: number }>(q.count.sql, q.count.values) : Promise.resolve(null),
   ]);
   return { q, page, count, plan };
@@ -202,7 +217,7 @@ export async function listCars(pool: pg.Pool, input: CarsListInput): Promise<Car
     else if (q.sort === 'daysInStock') nextCursor = encodeCursor({ v: last.stocked_at.toISOString(), id: last.id });
     else nextCursor = encodeCursor({ v: sortValue(q.sort, last), id: last.id });
   }
-  return { items: rows.map(toRow), nextCursor, ...cappedTotal(count ? (count.rows[0]?.n ?? 0) : null), searchedFor: plan.corrected };
+  return { items: rows.map(toRow), nextCursor, ...cappedTotal(q.countInPage ? (page.rows[0]?.total_count ?? 0) : count ? (count.rows[0]?.n ?? 0) : null), searchedFor: plan.corrected };
 }
 
 const FACETS: { key: FilterKey & keyof CarFacetsDto; column: string }[] = [
