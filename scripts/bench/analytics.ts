@@ -11,6 +11,7 @@ import os from 'node:os';
 import pg from 'pg';
 import type { ChannelInput } from '../../electron/core/api/contract';
 import { DEFAULT_SITE_HOSTS } from '../../electron/core/services/analytics/analytics-service';
+import { ROLLUP_TABLES as DAILY_ROLLUP_TABLES, MONTHLY_ROLLUP_TABLES } from '../../electron/core/services/analytics/rollup-job';
 import { rawDashboard, rawVitals } from '../../tests/analytics/raw-dashboard';
 import { benchCore, signedIn } from './bench-core';
 import { ensureDataset } from './dataset';
@@ -22,18 +23,7 @@ const DATA_END = Date.parse('2026-11-25T00:00:00Z');
 const JOB_NOW = new Date(DATA_END - 5 * 60_000);
 const iso = (ms: number) => new Date(ms).toISOString();
 
-const ROLLUP_TABLES = [
-  'analytics_daily_traffic',
-  'analytics_daily_path',
-  'analytics_daily_referrer',
-  'analytics_daily_car_views',
-  'analytics_daily_vitals',
-  'analytics_monthly_path',
-  'analytics_monthly_car_views',
-  'analytics_monthly_vitals',
-  'analytics_day_sessions',
-  'analytics_dirty_days',
-];
+const ROLLUP_TABLES = [...DAILY_ROLLUP_TABLES, ...MONTHLY_ROLLUP_TABLES, 'analytics_dirty_days'];
 
 interface RangeCase {
   name: string;

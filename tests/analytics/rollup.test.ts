@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { electLeader } from '../../electron/core/jobs/leader';
 import { startScheduler, type JobDefinition } from '../../electron/core/jobs/scheduler';
 import { quietLogger } from '../../electron/core/logger';
-import { ROLLUP_JOB } from '../../electron/core/services/analytics/rollup-job';
+import { MONTHLY_ROLLUP_TABLES, ROLLUP_JOB, ROLLUP_TABLES } from '../../electron/core/services/analytics/rollup-job';
 import { readRollupState } from '../../electron/core/services/analytics/rollup-state';
 import { analyticsFixture, DAY, dropCache, expectDashboardExact, expectVitalsExact, HOUR, insertCarViews, insertPageViews, insertVitals, iso, range, type Fixture } from './helpers';
 
@@ -15,16 +15,7 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(async () => f?.t.close());
 
-const TABLES = [
-  'analytics_daily_traffic',
-  'analytics_daily_path',
-  'analytics_daily_referrer',
-  'analytics_daily_car_views',
-  'analytics_daily_vitals',
-  'analytics_monthly_path',
-  'analytics_monthly_car_views',
-  'analytics_monthly_vitals',
-];
+const TABLES = [...ROLLUP_TABLES.filter((t) => t !== 'analytics_day_sessions'), ...MONTHLY_ROLLUP_TABLES];
 
 /** A digest of every roll-up row (the computed_at stamp left out). */
 async function rollupDigest(): Promise<string[]> {

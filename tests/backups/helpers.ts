@@ -36,11 +36,20 @@ export const SMALL_SEED: SeedOptionsInput = { cars: 50, leads: 80, views: 500, s
 export async function startBackupEnv(opts: { seed?: SeedOptionsInput | null; overrides?: Partial<CoreConfig> } = {}): Promise<BackupEnv> {
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'kroi-backup-test-'));
   const t = await createTestCore({ userDataDir, ...opts.overrides });
-  const progress: Progress[] = [];
-  t.core.events.on('backup.progress', (p) => progress.push(p));
+  const progress = progressOf(t);
   // The core's own database (an override may point it elsewhere than the clone).
   if (opts.seed !== null) await seed(t.core.databaseUrl, opts.seed ?? SMALL_SEED);
-  const users = await createRoleUsers(t.core);
+  return envOf(t, await createRoleUsers(t.core), progress, userDataDir, () => t.close());
+}
+
+/** Every backup.progress event of this core, from now on. */
+function progressOf(t: TestCore): Progress[] {
+  const progress: Progress[] = [];
+  t.core.events.on('backup.progress', (p) => progress.push(p));
+  return progress;
+}
+
+function envOf(t: TestCore, users: RoleClients, progress: Progress[], userDataDir: string, closeCore: () => Promise<void>): BackupEnv {
   return {
     t,
     users,
@@ -48,7 +57,7 @@ export async function startBackupEnv(opts: { seed?: SeedOptionsInput | null; ove
     dir: t.core.config.backupDir ?? path.join(userDataDir, 'backups'),
     progress,
     async close() {
-      await t.close();
+      await closeCore();
       await rm(userDataDir, { recursive: true, force: true });
     },
   };
@@ -63,8 +72,7 @@ export async function startSecondPc(env: BackupEnv): Promise<BackupEnv> {
   // createTestCore also makes a database of its own, unused here: its close() drops that one.
   const own = await createTestCore({ userDataDir, database: { mode: 'server', url: env.t.core.databaseUrl } });
   const t: TestCore = { ...own, database: env.t.database };
-  const progress: Progress[] = [];
-  t.core.events.on('backup.progress', (p) => progress.push(p));
+  const progress = progressOf(t);
   const roles: Role[] = ['SUPER_ADMIN', 'ADMIN', 'VIEWER'];
   const clients = {} as Record<Role, TestClient>;
   for (const role of roles) {
@@ -72,17 +80,7 @@ export async function startSecondPc(env: BackupEnv): Promise<BackupEnv> {
     await clients[role].ok('auth.signIn', { email: `${role.toLowerCase()}@kroi.test`, password: TEST_PASSWORD, remember: false });
   }
   const users: RoleClients = { ...clients, anonymous: new TestClient(t.core), ids: env.users.ids };
-  return {
-    t,
-    users,
-    admin: users.SUPER_ADMIN,
-    dir: t.core.config.backupDir ?? path.join(userDataDir, 'backups'),
-    progress,
-    async close() {
-      await own.close();
-      await rm(userDataDir, { recursive: true, force: true });
-    },
-  };
+  return envOf(t, users, progress, userDataDir, () => own.close());
 }
 
 /**

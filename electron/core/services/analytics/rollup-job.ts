@@ -46,7 +46,8 @@ export interface RollupRunResult {
   remaining: number;
 }
 
-const ROLLUP_TABLES = ['analytics_daily_traffic', 'analytics_daily_path', 'analytics_daily_referrer', 'analytics_daily_car_views', 'analytics_daily_vitals', 'analytics_day_sessions'] as const;
+export const ROLLUP_TABLES = ['analytics_daily_traffic', 'analytics_daily_path', 'analytics_daily_referrer', 'analytics_daily_car_views', 'analytics_daily_vitals', 'analytics_day_sessions'] as const;
+export const MONTHLY_ROLLUP_TABLES = ['analytics_monthly_path', 'analytics_monthly_car_views', 'analytics_monthly_vitals'] as const;
 
 // A digest of a day's roll-up rows: only a change bumps the version (and so drops the
 // aggregations cached for finished days).
@@ -241,7 +242,7 @@ export function createRollupJob(deps: { pool: pg.Pool; logger: Logger }) {
     }
     const remaining = pending.length - looked;
     // After a catch-up the planner's row estimates of the roll-ups are far off until analysed.
-    if (done.length >= 7) await pool.query(`ANALYZE ${[...ROLLUP_TABLES, 'analytics_monthly_path', 'analytics_monthly_car_views', 'analytics_monthly_vitals'].join(', ')}`).catch((error: unknown) => logger.warn('analytics roll-up: analyze failed', { message: (error as Error).message }));
+    if (done.length >= 7) await pool.query(`ANALYZE ${[...ROLLUP_TABLES, ...MONTHLY_ROLLUP_TABLES].join(', ')}`).catch((error: unknown) => logger.warn('analytics roll-up: analyze failed', { message: (error as Error).message }));
     const until = nowMs - PARTIAL_MARGIN_MS;
     const today = dayKey(nowMs);
     if (remaining === 0 && opts.partial !== false && until > dayMs(today)) await recomputePartial(today, new Date(until));
