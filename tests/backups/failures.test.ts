@@ -218,7 +218,12 @@ describe('stopping a running backup', () => {
 
   it('pg_dump killed: FAILED with the reason, no file at all', async () => {
     const { backupId, acted, done } = await backupWith('FULL', async () => {
-      const pids = pgDumpPids(big.t.database.name);
+      // The first 'dumping' event comes right after spawn(): the child may not have exec'd pg_dump yet.
+      let pids: number[] = [];
+      for (let tries = 0; pids.length === 0 && tries < 200; tries++) {
+        pids = pgDumpPids(big.t.database.name);
+        if (pids.length === 0) await new Promise((r) => setTimeout(r, 10));
+      }
       for (const pid of pids) process.kill(pid, 'SIGKILL');
       return pids.length;
     });
