@@ -39,6 +39,9 @@ export function createMaintenanceService(deps: { db: Db; pool: pg.Pool; events: 
       if (notice.severity === 'WARNING' || /skipping/i.test(notice.message ?? '')) warning = notice.message ?? 'skipped';
     });
     running = client;
+    // The finished event goes out last: whoever hears it can start the next run at once and
+    // finds the audit entry written.
+    let outcome: { done: number; error: string | null } = { done: 0, error: null };
     try {
       await client.connect();
       await client.query(`SET statement_timeout = '${STATEMENT_TIMEOUT}'`);
@@ -55,16 +58,16 @@ export function createMaintenanceService(deps: { db: Db; pool: pg.Pool; events: 
           failed.push(`${table}: ${redact((error as Error).message)}`);
         }
       }
-      const error = failed.length ? `Not every table was vacuumed. ${failed.slice(0, 5).join('; ')}` : null;
-      emit(null, tables.length, true, error);
+      outcome = { done: tables.length, error: failed.length ? `Not every table was vacuumed. ${failed.slice(0, 5).join('; ')}` : null };
       await record(deps.db, { userId: actor.userId, action: 'health.vacuum', entityType: 'Database', entityId: null, metadata: { tables: tables.length === 1 ? tables[0] : 'all', count: tables.length, failed: failed.length } }).catch(() => undefined);
     } catch (error) {
       deps.logger.warn('vacuum failed', error);
-      emit(null, tables.length - failed.length, true, `VACUUM failed: ${redact((error as Error).message)}`);
+      outcome = { done: tables.length - failed.length, error: `VACUUM failed: ${redact((error as Error).message)}` };
     } finally {
       running = null;
-      busy = false;
       await client.end().catch(() => undefined);
+      busy = false;
+      emit(null, outcome.done, true, outcome.error);
     }
   }
 
