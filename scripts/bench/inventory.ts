@@ -1,15 +1,14 @@
 // `npm run bench -- inventory`: a filtered, sorted, searched page of 50 through the router
-// on 100,000 cars, on a cache miss and a hit, beside the same SQL run bare through pg;
+// on 100,000 cars, on a cache miss and a hit, beside the same steps and SQL run bare through pg;
 // and the cache hit rate in a replay of realistic browsing.
 import pg from 'pg';
 import type { ChannelInput } from '../../electron/core/api/contract';
 import { carsListInput } from '../../electron/core/api/schemas/cars';
 import { keys } from '../../electron/core/cache/keys';
-import { buildListQuery } from '../../electron/core/services/cars/list-query';
-import { resolveSearch } from '../../electron/core/services/cars/sql-filters';
+import { listCars } from '../../electron/core/services/cars/list-query';
 import { benchCore, signedIn } from './bench-core';
 import { ensureDataset } from './dataset';
-import { measure, summarize, withBaseline, type BenchResult } from './stats';
+import { measure, measurePaired, summarize, withBaseline, type BenchResult } from './stats';
 
 type ListInput = ChannelInput<'cars.list'>;
 
@@ -42,18 +41,15 @@ export async function benchInventory(quick: boolean): Promise<BenchResult[]> {
     const input = (i: number) => ({ ...PAGES[i % PAGES.length]!, limit: 50 });
     const dropKey = (i: number) => core.cache.del(keys.carsList(carsListInput.parse(input(i))));
 
-    // Cache miss: the page's key is dropped before each (untimed), so every call queries PostgreSQL.
-    const miss = await measure(n, (i) => viewer.call('cars.list', input(i)), { before: dropKey });
-    const bareSql = await measure(n, async (i) => {
-      const parsed = carsListInput.parse(input(i));
-      // The same steps as the app: full text as typed, and only on an empty page the typo plan.
-      const run = async (q: ReturnType<typeof buildListQuery>) =>
-        (await Promise.all([bare.query(q.sql, q.values), q.count ? bare.query(q.count.sql, q.count.values) : null]))[0].rowCount ?? 0;
-      if ((await run(buildListQuery(parsed, 'fts'))) === 0 && parsed.q) {
-        const plan = await resolveSearch(bare, parsed.q);
-        await run(buildListQuery({ ...parsed, q: plan.q }, plan.mode));
-      }
-    });
+    // Cache miss: the page's key is dropped before each (untimed), so every call queries
+    // PostgreSQL. Paired with the same SQL run bare, in turns.
+    const { tested: miss, bare: bareSql } = await measurePaired(
+      n,
+      (i) => viewer.call('cars.list', input(i)),
+      // The app's own steps and SQL (full text as typed; on an empty page the typo plan), bare.
+      (i) => listCars(bare, carsListInput.parse(input(i))),
+      { before: dropKey },
+    );
     results.push(withBaseline({ bench: 'inventory.page.miss', ...summarize(miss), rows: size.cars }, 'bare SQL', bareSql));
 
     const hit = await measure(n, (i) => viewer.call('cars.list', input(i)));

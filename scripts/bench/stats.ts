@@ -44,6 +44,39 @@ export async function measure(n: number, fn: (i: number) => Promise<unknown>, op
   return samples;
 }
 
+/**
+ * Runs `tested(i)` and `bare(i)` back to back n times, in turns which goes first, so a busy
+ * moment of the machine or a cold cache falls on both and the ratio compares like with like.
+ */
+export async function measurePaired(
+  n: number,
+  tested: (i: number) => Promise<unknown>,
+  bare: (i: number) => Promise<unknown>,
+  opts: { warmup?: number; before?: (i: number) => Promise<unknown> } = {},
+): Promise<{ tested: number[]; bare: number[] }> {
+  const timed = async (fn: (i: number) => Promise<unknown>, i: number) => {
+    await opts.before?.(i);
+    const started = performance.now();
+    await fn(i);
+    return performance.now() - started;
+  };
+  for (let i = 0; i < (opts.warmup ?? Math.min(24, Math.ceil(n / 10))); i++) {
+    await timed(tested, i);
+    await timed(bare, i);
+  }
+  const out = { tested: [] as number[], bare: [] as number[] };
+  for (let i = 0; i < n; i++) {
+    if (i % 2) {
+      out.bare.push(await timed(bare, i));
+      out.tested.push(await timed(tested, i));
+    } else {
+      out.tested.push(await timed(tested, i));
+      out.bare.push(await timed(bare, i));
+    }
+  }
+  return out;
+}
+
 export function withBaseline(result: BenchResult, baselineName: string, baselineSamples: number[]): BenchResult {
   const base = summarize(baselineSamples);
   return { ...result, baseline: baselineName, baseline_p95_ms: base.p95_ms, ratio: round(result.p95_ms / base.p95_ms) };

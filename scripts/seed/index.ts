@@ -142,6 +142,9 @@ async function loadAll(pool: pg.Pool, opts: SeedOptions, rows: Record<string, nu
     await load(pageViewsTable, pageViewRows(ctx, cars, opts.pageViews));
     await load(webVitalsTable, webVitalRows(ctx, cars, opts.vitals));
     await finishBulkLoad(client, deferred, opts.log);
+    // The trigger wrote the cars' search rows in load order: rewrite them in title order.
+    const { rows: rebuild } = await client.query<{ ok: boolean }>("SELECT to_regproc('car_search_rows_rebuild') IS NOT NULL AS ok");
+    if (rebuild[0]?.ok) await client.query('SELECT car_search_rows_rebuild()');
     // Open apps drop their cached lead lists when the data set lands (sent at COMMIT).
     await client.query(`SELECT pg_notify($1, '{"op":"changed"}')`, [LEADS_CHANNEL]);
     await client.query('COMMIT');

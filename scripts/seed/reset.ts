@@ -20,10 +20,10 @@ export const SEEDED_TABLES = [
 
 /**
  * Tables the database keeps up to date from the seeded ones by trigger (car_stats counts
- * car_views, car_search_words holds the cars' title words). TRUNCATE fires no delete
- * triggers, so --reset empties them too, if present.
+ * car_views, car_search_words holds the cars' title words, car_search_rows their search
+ * rows). TRUNCATE fires no delete triggers, so --reset empties them too, if present.
  */
-export const DERIVED_TABLES = ['car_stats', 'car_search_words'] as const;
+export const DERIVED_TABLES = ['car_stats', 'car_search_words', 'car_search_rows'] as const;
 
 export class SeedConflictError extends Error {
   constructor(readonly tables: string[]) {

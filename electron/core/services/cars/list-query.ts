@@ -6,7 +6,7 @@ import { cappedCountSql, cappedTotal, TOTAL_CAP } from '../capped-count';
 import type { CarFacetsDto, CarPageDto, CarRowDto, FacetCount } from '../../api/dto-cars';
 import type { CarFilters, CarsListInput, CarSortKey } from '../../api/schemas/cars';
 import { validation } from '../../api/errors';
-import { DAYS_IN_STOCK_SQL, filterConditions, resolveSearch, SqlParams, type SearchPlan, typoWords, type FilterKey, type SearchMode } from './sql-filters';
+import { correctWords, DAYS_IN_STOCK_SQL, filterConditions, resolveSearch, searchCondition, SqlParams, type SearchPlan, typoWords, type FilterKey, type SearchMode } from './sql-filters';
 
 const SORT_SQL: Record<Exclude<CarSortKey, 'relevance'>, string> = {
   price: 'c.price_eur',
@@ -120,10 +120,30 @@ export interface ListQuery {
   offset: number;
 }
 
+/** Filters beside the search box: with none of them set, a search reads car_search_rows alone. */
+const NARROWING: (keyof CarFilters)[] = ['brand', 'model', 'category', 'status', 'fuelType', 'transmission', 'priceMin', 'priceMax', 'yearMin', 'yearMax', 'mileageMin', 'mileageMax', 'featured'];
+
+/**
+ * A plain full-text search of the live inventory (nothing else narrowing it) ranks its
+ * matches in car_search_rows: narrow rows in title order, so thousands of matches cost a
+ * hundred pages instead of thousands of the cars table's.
+ */
+export function searchesNarrowRows(input: CarsListInput, mode: SearchMode): boolean {
+  if (!input.q || mode !== 'fts' || input.deleted) return false;
+  return NARROWING.every((key) => {
+    const value = input[key];
+    return value === undefined || (Array.isArray(value) && value.length === 0);
+  });
+}
+
 /** The page's SQL: also what the benchmark runs bare through pg as its baseline. */
 export function buildListQuery(input: CarsListInput, mode: SearchMode = 'fts'): ListQuery {
   const params = new SqlParams();
-  const where = filterConditions(input, params, undefined, 'c', mode);
+  const narrow = input.sort === 'relevance' && searchesNarrowRows(input, mode);
+  // `r` is car_search_rows (it has the same created_at, search_text and search_vector as cars).
+  const where = narrow ? [searchCondition(input.q!, params, 'r', mode)] : filterConditions(input, params, undefined, 'c', mode);
+  const from = narrow ? 'car_search_rows r' : 'cars c';
+  const m = narrow ? 'r' : 'c';
   const sort: CarSortKey = input.sort === 'relevance' && !input.q ? 'createdAt' : input.sort;
   const cursor = decodeCursor(input.cursor);
   let order: string;
@@ -132,10 +152,10 @@ export function buildListQuery(input: CarsListInput, mode: SearchMode = 'fts'): 
   if (sort === 'relevance') {
     const words = typoWords(input.q ?? '');
     if (mode === 'fuzzy' && words.length) {
-      extraSelect = `, word_similarity(${params.add(words.join(' '))}, c.search_text) AS rank`;
+      extraSelect = `, word_similarity(${params.add(words.join(' '))}, ${m}.search_text) AS rank`;
     } else {
       // Cars whose title holds every word come first, newest first within each group.
-      const all = words.length ? words.map((w) => `c.search_text LIKE ${params.add(`%${w.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`)}`).join(' AND ') : 'TRUE';
+      const all = words.length ? words.map((w) => `${m}.search_text LIKE ${params.add(`%${w.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`)}`).join(' AND ') : 'TRUE';
       extraSelect = `, (${all})::int AS rank`;
     }
     order = 'rank DESC, c.created_at DESC, c.id DESC';
@@ -161,7 +181,7 @@ export function buildListQuery(input: CarsListInput, mode: SearchMode = 'fts'): 
     // Relevance ranks every match anyway, so the same pass counts them too: one scan of the
     // matching rows instead of a second one in a count query beside it.
     const sql = `WITH matches AS MATERIALIZED (
-        SELECT c.id, c.created_at${extraSelect} FROM cars c WHERE ${where.join(' AND ')}
+        SELECT ${m}.${narrow ? 'car_id AS id' : 'id'}, ${m}.created_at${extraSelect} FROM ${from} WHERE ${where.join(' AND ')}
       ),
       page AS (SELECT id, rank FROM matches ORDER BY rank DESC, created_at DESC, id DESC LIMIT ${input.limit + 1} OFFSET ${offset}),
       total AS (SELECT count(*)::int AS n FROM (SELECT 1 FROM matches LIMIT ${TOTAL_CAP + 1}) capped)
@@ -204,8 +224,18 @@ export async function listCars(pool: pg.Pool, input: CarsListInput): Promise<Car
   // page pays for deciding between a typo correction and fuzzy matching.
   let run = await runPage(pool, input, { mode: 'fts', q: input.q, corrected: null });
   if (run.page.rows.length === 0 && input.q) {
-    const plan = await resolveSearch(pool, input.q);
-    if (plan.mode !== 'fts' || plan.q !== input.q) run = await runPage(pool, input, plan);
+    if (searchesNarrowRows(input, 'fts')) {
+      // Nothing but the search narrows this list, so the empty page already says that full
+      // text finds nothing as typed: try the corrected words, then trigram matching.
+      if (typoWords(input.q).length > 0) {
+        const corrected = await correctWords(pool, input.q);
+        const fixed = corrected ? await runPage(pool, input, { mode: 'fts', q: corrected, corrected }) : null;
+        run = fixed && fixed.page.rows.length > 0 ? fixed : await runPage(pool, input, { mode: 'fuzzy', q: input.q, corrected: null });
+      }
+    } else {
+      const plan = await resolveSearch(pool, input.q, !input.deleted);
+      if (plan.mode !== 'fts' || plan.q !== input.q) run = await runPage(pool, input, plan);
+    }
   }
   const { q, page, count, plan } = run;
 
@@ -271,7 +301,7 @@ function assemble(counts: Record<string, FacetCount[]>, r: RangeRecord): CarFace
 }
 
 async function searchedFacets(pool: pg.Pool, filters: CarFilters): Promise<CarFacetsDto> {
-  const { mode, q } = await resolveSearch(pool, filters.q);
+  const { mode, q } = await resolveSearch(pool, filters.q, !filters.deleted);
   const params = new SqlParams();
   // The search, the ranges and the trash flag are no facet: they go into the CTE.
   const base = filterConditions(

@@ -49,9 +49,18 @@ export interface SearchPlan {
 /** Below this trigram similarity a title word is no correction of the typed one. */
 const CORRECTION_SIMILARITY = 0.35;
 
-/** Whether full-text search finds anything for q among cars (an index probe that stops at the first hit). */
-async function ftsFinds(pool: Queryable, q: string): Promise<boolean> {
-  const { rows } = await pool.query<{ hit: boolean }>(`SELECT EXISTS (SELECT 1 FROM cars c WHERE c.search_vector @@ ${ftsQuery('$1')}) AS hit`, [q]);
+/**
+ * Whether full-text search finds anything for q (an index probe that stops at the first hit):
+ * among live cars in their narrow search rows, or among all cars for the trash.
+ */
+async function ftsFinds(pool: Queryable, q: string, live: boolean): Promise<boolean> {
+  const table = live ? 'car_search_rows' : 'cars';
+  // Planned on its own (MATERIALIZED), the match is an index lookup; a bare EXISTS invites a
+  // sequential scan that hopes for an early hit and detoasts every vector until it finds one.
+  const { rows } = await pool.query<{ hit: boolean }>(
+    `WITH m AS MATERIALIZED (SELECT 1 FROM ${table} x WHERE x.search_vector @@ ${ftsQuery('$1')}) SELECT EXISTS (SELECT 1 FROM m) AS hit`,
+    [q],
+  );
   return rows[0]?.hit === true;
 }
 
@@ -59,7 +68,7 @@ async function ftsFinds(pool: Queryable, q: string): Promise<boolean> {
  * Each word of three letters or more that no car title has is replaced by the nearest title
  * word (trigram KNN on the small car_search_words table); shorter words stay as typed.
  */
-async function correctWords(pool: Queryable, q: string): Promise<string | null> {
+export async function correctWords(pool: Queryable, q: string): Promise<string | null> {
   const tokens = q.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 8);
   const long = [...new Set(tokens.filter((w) => w.length >= 3))];
   if (long.length === 0) return null;
@@ -80,10 +89,10 @@ async function correctWords(pool: Queryable, q: string): Promise<string | null> 
  * Full-text search as typed when it finds anything; else the typo-corrected words when full
  * text finds those; else "fuzzy" (trigram similarity of every word against the titles).
  */
-export async function resolveSearch(pool: Queryable, q: string | undefined): Promise<SearchPlan> {
-  if (!q || typoWords(q).length === 0 || (await ftsFinds(pool, q))) return { mode: 'fts', q, corrected: null };
+export async function resolveSearch(pool: Queryable, q: string | undefined, live = true): Promise<SearchPlan> {
+  if (!q || typoWords(q).length === 0 || (await ftsFinds(pool, q, live))) return { mode: 'fts', q, corrected: null };
   const corrected = await correctWords(pool, q);
-  if (corrected && (await ftsFinds(pool, corrected))) return { mode: 'fts', q: corrected, corrected };
+  if (corrected && (await ftsFinds(pool, corrected, live))) return { mode: 'fts', q: corrected, corrected };
   return { mode: 'fuzzy', q, corrected: null };
 }
 

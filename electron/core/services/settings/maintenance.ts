@@ -51,6 +51,9 @@ export function createMaintenanceService(deps: { db: Db; pool: pg.Pool; events: 
         emit(table, i);
         warning = null;
         try {
+          // New cars' search rows are appended at the end; title order keeps a search's
+          // matches on few pages (see the car_search_rows migration). A dealership's cars take milliseconds.
+          if (table === 'car_search_rows') await client.query('CLUSTER public.car_search_rows USING idx_car_search_rows_title');
           await client.query(`VACUUM (ANALYZE) public.${client.escapeIdentifier(table)}`);
           if (warning) failed.push(`${table}: ${warning}`);
         } catch (error) {
