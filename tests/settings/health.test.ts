@@ -1,7 +1,9 @@
 // Settings → Health: the figures are there and plausible, pg_stat_statements is reported as
 // missing with how to enable it, and VACUUM (ANALYZE) of one table or all of them runs with
-// progress events and moves last_vacuum; a name not in pg_tables is refused before any SQL.
+// progress events and moves last_vacuum (re-clustering the inventory's search rows); a name
+// not in pg_tables is refused before any SQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { corolla } from '../inventory/fixtures';
 import { startSettingsEnv, vacuumDone, type SettingsEnv } from './helpers';
 
 let env: SettingsEnv;
@@ -94,6 +96,19 @@ describe('health.vacuum', () => {
     expect(events.map((p) => p.done)).toEqual(tables.map((_, i) => i));
     const after = await lastVacuum();
     for (const t of tables) expect(after[t], t).toBeGreaterThanOrEqual(started - 1000);
+  });
+
+  it('puts the inventory search rows back in title order (new cars are appended at the end)', async () => {
+    // Physical order: what a plain scan returns.
+    const physical = async () => (await env.core.pool.query<{ t: string }>('SELECT search_text AS t FROM car_search_rows')).rows.map((r) => r.t);
+    const sorted = async () => (await env.core.pool.query<{ t: string }>('SELECT search_text AS t FROM car_search_rows ORDER BY search_text')).rows.map((r) => r.t);
+    await admin().ok('cars.create', corolla({ name: 'Zotye T600 1.5 Turbo', brand: 'Zotye', model: 'T600', variant: null }));
+    await admin().ok('cars.create', corolla({ name: 'Abarth 595 Turismo', brand: 'Abarth', model: '595', variant: null }));
+    expect(await physical()).not.toEqual(await sorted());
+
+    const { jobId } = await admin().ok('health.vacuum', { table: 'car_search_rows' });
+    expect(await vacuumDone(env, jobId)).toMatchObject({ finished: true, error: null });
+    expect(await physical()).toEqual(await sorted());
   });
 
   it('refuses a name that is not a table of the public schema, before any SQL', async () => {
