@@ -75,7 +75,7 @@ export const en = {
     count_one: '{{formatted}} car',
     count_other: '{{formatted}} cars',
     countCapped: 'over {{formatted}} cars',
-    searchedFor: 'showing results for “{{words}}”',
+    searchedFor: 'Showing results for “{{words}}”',
     yes: 'Yes',
     no: 'No',
     status: {

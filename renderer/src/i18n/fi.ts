@@ -77,7 +77,7 @@ export const fi: Messages = {
     count_one: '{{formatted}} auto',
     count_other: '{{formatted}} autoa',
     countCapped: 'yli {{formatted}} autoa',
-    searchedFor: 'näytetään tulokset haulle ”{{words}}”',
+    searchedFor: 'Näytetään tulokset haulle ”{{words}}”',
     yes: 'Kyllä',
     no: 'Ei',
     status: {
