@@ -1,6 +1,7 @@
 // Inventory list: filters, counts per value, sorting, cursor pages and search that
 // forgives typos and stems Finnish.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChannelInput } from '../../electron/core/api/contract';
 import { createTestCore, type TestCore } from '../support/core';
 import { createRoleUsers, type RoleClients } from '../support/users';
 import { corolla, createCars } from './fixtures';
@@ -71,6 +72,36 @@ describe('filters and counts', () => {
     const fuels = Object.fromEntries(facets.fuelType.map((f) => [f.value, f.count]));
     expect(Object.keys(fuels).sort()).toEqual(['HYBRID']); // only Toyota's fuels
     expect(facets.price.min).toBeGreaterThan(0);
+  });
+});
+
+describe('counts per value, by definition', () => {
+  it('each count is the total the list shows with that value chosen; the ranges are the list\'s', async () => {
+    const filters: ChannelInput<'cars.list'> = { fuelType: ['HYBRID', 'PETROL', 'DIESEL'], transmission: ['AUTOMATIC'], yearMin: 2016 };
+    const facets = await u.VIEWER.ok('cars.facets', filters);
+    for (const dim of ['brand', 'model', 'category', 'status', 'fuelType', 'transmission', 'featured'] as const) {
+      expect(facets[dim].length, dim).toBeGreaterThan(0);
+      for (const { value, count } of facets[dim]) {
+        const chosen = dim === 'featured' ? { featured: value === 'true' } : { [dim]: [value] };
+        const page = await u.VIEWER.ok('cars.list', { ...filters, ...chosen, limit: 1 } as ChannelInput<'cars.list'>);
+        expect(count, `${dim} = ${value}`).toBe(page.total);
+      }
+    }
+    // Every fuel the other filters leave is listed, ELECTRIC too although it is not chosen.
+    const anyFuel = await u.VIEWER.ok('cars.list', { ...filters, fuelType: undefined, limit: 200 });
+    expect(facets.fuelType.reduce((sum, f) => sum + f.count, 0)).toBe(anyFuel.total);
+    expect(facets.fuelType.map((f) => f.value)).toContain('ELECTRIC');
+
+    const listed = (await u.VIEWER.ok('cars.list', { ...filters, limit: 200 })).items;
+    const range = (xs: number[]) => ({ min: Math.min(...xs), max: Math.max(...xs) });
+    expect(facets.price).toEqual(range(listed.map((c) => c.priceEur)));
+    expect(facets.year).toEqual(range(listed.map((c) => c.year)));
+    expect(facets.mileage).toEqual(range(listed.map((c) => c.mileageKm)));
+  });
+
+  it('nothing matching: empty counts and no ranges', async () => {
+    const facets = await u.VIEWER.ok('cars.facets', { yearMin: 2100 });
+    expect(facets).toMatchObject({ brand: [], model: [], status: [], price: { min: null, max: null }, year: { min: null, max: null } });
   });
 });
 

@@ -180,11 +180,13 @@ export function createAuthService(deps: { db: Db; pool: pg.Pool; config: SystemC
     async authenticate(token: string): Promise<Principal | null> {
       // Every call of every channel comes through here: one plain query (about 0.4 ms) rather
       // than a Prisma one (about 2 ms), so a cached page answers in about a millisecond.
-      const { rows } = await deps.pool.query<SessionRow>(
-        `SELECT s.id, s.expires, s.last_seen_at, u.id AS user_id, u.email, u.role::text AS role, u.is_active, u.must_change_password
+      // Named: each connection parses and plans it once.
+      const { rows } = await deps.pool.query<SessionRow>({
+        name: 'kroi-authenticate',
+        text: `SELECT s.id, s.expires, s.last_seen_at, u.id AS user_id, u.email, u.role::text AS role, u.is_active, u.must_change_password
          FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.session_token = $1`,
-        [hashToken(token)],
-      );
+        values: [hashToken(token)],
+      });
       const row = rows[0];
       if (!row) return null;
       const now = Date.now();

@@ -13,7 +13,8 @@ import { keys, patterns, TTL } from '../../cache/keys';
 import type { Db, Prisma } from '../../db/prisma';
 import { diff, record } from '../audit';
 import { auditView, AUDITED_CAR_FIELDS, CAR_INCLUDE, toCarDto } from './car-dto';
-import { carFacets, listCars, ROW_COLUMNS, toRow, type RowRecord } from './list-query';
+import { carFacets } from './car-facets';
+import { listCars, ROW_COLUMNS, toRow, type RowRecord } from './list-query';
 import { slugify, uniqueSlug } from './slug';
 
 type Tx = Prisma.TransactionClient;

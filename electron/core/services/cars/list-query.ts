@@ -3,10 +3,10 @@
 // (sort value, id) so deep pages cost the same as the first.
 import type pg from 'pg';
 import { cappedCountSql, cappedTotal, TOTAL_CAP } from '../capped-count';
-import type { CarFacetsDto, CarPageDto, CarRowDto, FacetCount } from '../../api/dto-cars';
+import type { CarPageDto, CarRowDto } from '../../api/dto-cars';
 import type { CarFilters, CarsListInput, CarSortKey } from '../../api/schemas/cars';
 import { validation } from '../../api/errors';
-import { correctWords, DAYS_IN_STOCK_SQL, filterConditions, resolveSearch, searchCondition, SqlParams, type SearchPlan, typoWords, type FilterKey, type SearchMode } from './sql-filters';
+import { correctWords, DAYS_IN_STOCK_SQL, filterConditions, resolveSearch, searchCondition, SqlParams, type SearchPlan, typoWords, type SearchMode } from './sql-filters';
 
 const SORT_SQL: Record<Exclude<CarSortKey, 'relevance'>, string> = {
   price: 'c.price_eur',
@@ -248,84 +248,4 @@ export async function listCars(pool: pg.Pool, input: CarsListInput): Promise<Car
     else nextCursor = encodeCursor({ v: sortValue(q.sort, last), id: last.id });
   }
   return { items: rows.map(toRow), nextCursor, ...cappedTotal(q.countInPage ? (page.rows[0]?.total_count ?? 0) : count ? (count.rows[0]?.n ?? 0) : null), searchedFor: plan.corrected };
-}
-
-const FACETS: { key: FilterKey & keyof CarFacetsDto; column: string }[] = [
-  { key: 'brand', column: 'c.brand' },
-  { key: 'model', column: 'c.model' },
-  { key: 'category', column: 'c.category::text' },
-  { key: 'status', column: 'c.status::text' },
-  { key: 'fuelType', column: 'c.fuel_type::text' },
-  { key: 'transmission', column: 'c.transmission::text' },
-  { key: 'featured', column: 'c.featured::text' },
-];
-
-/** Counts per value of each filter, each computed with every other filter applied. */
-export async function carFacets(pool: pg.Pool, filters: CarFilters): Promise<CarFacetsDto> {
-  // A search is the costly condition: evaluate it once into a CTE, then count in memory.
-  if (filters.q) return searchedFacets(pool, filters);
-  const counts = await Promise.all(
-    FACETS.map(async ({ key, column }) => {
-      const params = new SqlParams();
-      const where = filterConditions(filters, params, key);
-      const { rows } = await pool.query<{ value: string; count: number }>(
-        `SELECT ${column} AS value, count(*)::int AS count FROM cars c WHERE ${where.join(' AND ')} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 300`,
-        params.values,
-      );
-      return [key, rows as FacetCount[]] as const;
-    }),
-  );
-  const params = new SqlParams();
-  const where = filterConditions(filters, params);
-  const { rows } = await pool.query<RangeRecord>(`SELECT ${RANGES} FROM cars c WHERE ${where.join(' AND ')}`, params.values);
-  return assemble(Object.fromEntries(counts), rows[0]!);
-}
-
-type RangeRecord = { pmin: number | null; pmax: number | null; ymin: number | null; ymax: number | null; mmin: number | null; mmax: number | null };
-const RANGES = `min(c.price_eur)::float8 AS pmin, max(c.price_eur)::float8 AS pmax, min(c.year) AS ymin, max(c.year) AS ymax, min(c.mileage_km) AS mmin, max(c.mileage_km) AS mmax`;
-
-function assemble(counts: Record<string, FacetCount[]>, r: RangeRecord): CarFacetsDto {
-  const get = (k: string) => counts[k] ?? [];
-  return {
-    brand: get('brand'),
-    model: get('model'),
-    category: get('category'),
-    status: get('status'),
-    fuelType: get('fuelType'),
-    transmission: get('transmission'),
-    featured: get('featured'),
-    price: { min: r.pmin, max: r.pmax },
-    year: { min: r.ymin, max: r.ymax },
-    mileage: { min: r.mmin, max: r.mmax },
-  };
-}
-
-async function searchedFacets(pool: pg.Pool, filters: CarFilters): Promise<CarFacetsDto> {
-  const { mode, q } = await resolveSearch(pool, filters.q, !filters.deleted);
-  const params = new SqlParams();
-  // The search, the ranges and the trash flag are no facet: they go into the CTE.
-  const base = filterConditions(
-    { q, deleted: filters.deleted, priceMin: filters.priceMin, priceMax: filters.priceMax, yearMin: filters.yearMin, yearMax: filters.yearMax, mileageMin: filters.mileageMin, mileageMax: filters.mileageMax },
-    params,
-    undefined,
-    'c',
-    mode,
-  );
-  const dims = FACETS.map(({ key, column }) => {
-    const others = filterConditions({ ...filters, q: undefined, priceMin: undefined, priceMax: undefined, yearMin: undefined, yearMax: undefined, mileageMin: undefined, mileageMax: undefined }, params, key)
-      .slice(1) // the trash condition is already in the CTE
-      .join(' AND ');
-    return `(SELECT '${key}' AS dim, ${column} AS value, count(*)::int AS count FROM m c ${others ? `WHERE ${others}` : ''} GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT 300)`;
-  });
-  const sql = `WITH m AS MATERIALIZED (SELECT c.brand, c.model, c.category, c.status, c.fuel_type, c.transmission, c.featured, c.price_eur, c.year, c.mileage_km, c.deleted_at FROM cars c WHERE ${base.join(' AND ')})
-    ${dims.join(' UNION ALL ')}
-    UNION ALL (SELECT 'ranges', json_build_object('pmin', min(c.price_eur)::float8, 'pmax', max(c.price_eur)::float8, 'ymin', min(c.year), 'ymax', max(c.year), 'mmin', min(c.mileage_km), 'mmax', max(c.mileage_km))::text, 0 FROM m c)`;
-  const { rows } = await pool.query<{ dim: string; value: string; count: number }>(sql, params.values);
-  const counts: Record<string, FacetCount[]> = {};
-  let ranges: RangeRecord = { pmin: null, pmax: null, ymin: null, ymax: null, mmin: null, mmax: null };
-  for (const row of rows) {
-    if (row.dim === 'ranges') ranges = JSON.parse(row.value) as RangeRecord;
-    else (counts[row.dim] ??= []).push({ value: row.value, count: row.count });
-  }
-  return assemble(counts, ranges);
 }
