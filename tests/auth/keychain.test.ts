@@ -2,9 +2,8 @@
 // gnome-keyring, see tests/support/keyring.ts), and the app's behaviour without one.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -13,7 +12,8 @@ import { loadConfig, SETTINGS_FILE } from '../../electron/core/config';
 import { SECRET, type SecretStore } from '../../electron/core/secrets';
 import { createKeychain, KEYCHAIN_SERVICE } from '../../electron/platform/keychain';
 import { createTestCore, type TestCore } from '../support/core';
-import { KeychainClient, startKeyring, type PrivateKeyring } from '../support/keyring';
+import { KeychainClient, startKeyring, useKeyringBus, type PrivateKeyring } from '../support/keyring';
+import { tempDirs } from '../support/temp-dirs';
 import { TEST_PASSWORD } from '../support/users';
 import { makeUser } from './fixtures/channels';
 
@@ -25,30 +25,24 @@ const PROBE_TIMEOUT_MS = 3000;
 let keyring: PrivateKeyring;
 let secrets: SecretStore;
 let t: TestCore;
-let savedBus: string | undefined;
-const temps: string[] = [];
+let restoreBus = (): void => undefined;
+const temps = tempDirs('kroi-userdata-');
+const tempDir = () => temps.make();
 
-function tempDir(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'kroi-userdata-'));
-  temps.push(dir);
-  return dir;
-}
 
 beforeAll(async () => {
   [keyring, t] = await Promise.all([startKeyring(), createTestCore()]);
   // keytar (libsecret) reads the bus address when it first connects: set it before the
   // first keychain call, which is what loads keytar (createKeychain imports it lazily).
-  savedBus = process.env.DBUS_SESSION_BUS_ADDRESS;
-  process.env.DBUS_SESSION_BUS_ADDRESS = keyring.address;
+  restoreBus = useKeyringBus(keyring);
   secrets = createKeychain();
 });
 
 afterAll(async () => {
-  if (savedBus === undefined) delete process.env.DBUS_SESSION_BUS_ADDRESS;
-  else process.env.DBUS_SESSION_BUS_ADDRESS = savedBus;
+  restoreBus();
   await keyring?.stop();
   await t?.close();
-  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+  temps.removeAll();
 });
 
 describe('with a Secret Service', () => {

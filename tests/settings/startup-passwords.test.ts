@@ -5,8 +5,7 @@
 // and no Secret Service (a child process), and bad input.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -29,7 +28,8 @@ import { createKeychain } from '../../electron/platform/keychain';
 import { STARTUP_PASSWORDS_URL, startupPasswordHtml, startupPasswordUrl } from '../../electron/platform/startup-password-page';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { REDIS_URL } from '../support/env';
-import { startKeyring, type PrivateKeyring } from '../support/keyring';
+import { startKeyring, useKeyringBus, type PrivateKeyring } from '../support/keyring';
+import { tempDirs } from '../support/temp-dirs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const NO_KEYCHAIN = fileURLToPath(new URL('./fixtures/startup-passwords-no-keychain.ts', import.meta.url));
@@ -44,14 +44,10 @@ const REDIS_PASSWORD = `välimuisti:${randomBytes(4).toString('hex')} +&`;
 let database: TestDatabase;
 let browser: Browser;
 let keyring: PrivateKeyring;
-let savedBus: string | undefined;
-const temps: string[] = [];
+let restoreBus = (): void => undefined;
+const temps = tempDirs('kroi-startup-pw-');
+const tempDir = () => temps.make();
 
-function tempDir(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'kroi-startup-pw-'));
-  temps.push(dir);
-  return dir;
-}
 
 function userDataWith(settings: SettingsFile): string {
   const dir = tempDir();
@@ -71,17 +67,15 @@ beforeAll(async () => {
     chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] }),
   ]);
   // keytar reads the bus address when it first connects: set before the first keychain call.
-  savedBus = process.env.DBUS_SESSION_BUS_ADDRESS;
-  process.env.DBUS_SESSION_BUS_ADDRESS = keyring.address;
+  restoreBus = useKeyringBus(keyring);
 });
 
 afterAll(async () => {
   await browser?.close();
-  if (savedBus === undefined) delete process.env.DBUS_SESSION_BUS_ADDRESS;
-  else process.env.DBUS_SESSION_BUS_ADDRESS = savedBus;
+  restoreBus();
   await keyring?.stop();
   await database?.drop();
-  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+  temps.removeAll();
 });
 
 describe('passwordsToAsk', () => {

@@ -194,3 +194,17 @@ export class KeychainClient implements CallContext {
     return result.data;
   }
 }
+
+/**
+ * Points this process's session bus at `keyring`. keytar (libsecret) reads the address when
+ * it first connects: call this before the first keychain call. The returned function puts
+ * the previous address back.
+ */
+export function useKeyringBus(keyring: PrivateKeyring): () => void {
+  const saved = process.env.DBUS_SESSION_BUS_ADDRESS;
+  process.env.DBUS_SESSION_BUS_ADDRESS = keyring.address;
+  return () => {
+    if (saved === undefined) delete process.env.DBUS_SESSION_BUS_ADDRESS;
+    else process.env.DBUS_SESSION_BUS_ADDRESS = saved;
+  };
+}

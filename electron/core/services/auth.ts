@@ -4,11 +4,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import type { ChannelParsed } from '../api/contract';
-import type { SessionDto, SetupStateDto } from '../api/dto';
+import type { Role, SessionDto, SetupStateDto } from '../api/dto';
 import { AppError, validation } from '../api/errors';
 import type { CallContext, HandlerContext, Principal } from '../api/router';
 import { requirePrincipal } from '../api/router';
-import type { Role } from '../api/dto';
 import type { Db } from '../db/prisma';
 import { record } from './audit';
 import { assertAcceptable, dummyHash, hashPassword, verifyPassword } from './passwords';

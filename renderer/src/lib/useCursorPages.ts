@@ -45,8 +45,6 @@ export function useCursorPages<Q, P extends CursorPage<{ id: string }>>(
   type T = P['items'][number];
   const [rows, setRows] = useState<T[]>([]);
   const [head, setHead] = useState<P | null>(null);
-  const [total, setTotal] = useState(-1);
-  const [totalCapped, setTotalCapped] = useState(false);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
   const [loadingMore, setLoadingMore] = useState(false);
@@ -71,8 +69,6 @@ export function useCursorPages<Q, P extends CursorPage<{ id: string }>>(
         if (mine !== generation.current) return;
         setRows(page.items);
         setHead(page);
-        setTotal(page.total ?? page.items.length);
-        setTotalCapped(page.totalCapped === true);
         setCursor(page.nextCursor);
       })
       .catch((e: unknown) => {
@@ -112,5 +108,7 @@ export function useCursorPages<Q, P extends CursorPage<{ id: string }>>(
   const reload = useCallback(() => setReloads((n) => n + 1), []);
   const replace = useCallback((next: T) => setRows((previous) => previous.map((r) => (r.id === next.id ? next : r))), []);
 
-  return { rows, head, total, totalCapped, hasMore: cursor !== null, loading, loadingMore, error, moreError, loadMore, reload, replace };
+  // The first page's total stands for the whole list.
+  const total = head ? (head.total ?? head.items.length) : -1;
+  return { rows, head, total, totalCapped: head?.totalCapped === true, hasMore: cursor !== null, loading, loadingMore, error, moreError, loadMore, reload, replace };
 }

@@ -19,7 +19,7 @@ import type { JobDefinition } from '../../jobs/scheduler';
 import type { Logger } from '../../logger';
 import { record } from '../audit';
 import { DumpCancelled, dumpDatabase, listArchive, sha256File } from './dump';
-import { settleKept, type KeptTable } from './kept-tables';
+import { settleKept, sideSchemaExists, type KeptTable } from './kept-tables';
 import { candidateDirs, chooseTool, type PgTool } from './pg-tools';
 import { backupFileKind, checkPlainSql } from './plain-sql';
 import { DEFAULT_LOCK_TIMEOUT_MS, plainToArchive, restoreArchive, type ScratchPlace } from './restore';
@@ -476,7 +476,9 @@ export function createBackupsService(deps: {
      */
     async cleanUpInterrupted(): Promise<void> {
       // Only while no restore runs anywhere: a running restore's side schema is not a leftover.
-      const lock = await acquireRestoreLock({ url: deps.url, host: os.hostname(), onLost: () => undefined }).catch(() => null);
+      // Almost always there is none: one query on the pool, no connections of its own at start-up.
+      const leftover = await sideSchemaExists(pool).catch(() => false);
+      const lock = leftover ? await acquireRestoreLock({ url: deps.url, host: os.hostname(), onLost: () => undefined }).catch(() => null) : null;
       if (lock) {
         try {
           await settleKept(deps.url, KEPT_TABLES, await lockTimeoutMs(), 'leftover').catch((error) => logger.warn('could not put back the rows an interrupted restore kept', error));

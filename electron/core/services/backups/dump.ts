@@ -186,20 +186,20 @@ export async function dumpDatabase(opts: {
  * Reads the archive's table of contents and, unless `readData` is false, every data block
  * too (restoring into a script that is thrown away): a truncated or corrupted file fails.
  */
-export async function listArchive(opts: { pgRestore: string; file: string; signal?: AbortSignal; readData?: boolean }): Promise<{ ok: boolean; entries: number; tables: string[]; error: string | null }> {
+export async function listArchive(opts: { pgRestore: string; file: string; signal?: AbortSignal; readData?: boolean }): Promise<{ ok: boolean; entries: number; tables: string[]; toc: string; error: string | null }> {
   const signal = opts.signal ?? new AbortController().signal;
   if (opts.readData !== false) {
     const full = spawn(opts.pgRestore, ['--file', devNull, opts.file], { env: toolEnv(), stdio: ['ignore', 'ignore', 'pipe'] });
     const read = await waitFor(full, signal, () => undefined);
-    if (read.code !== 0) return { ok: false, entries: 0, tables: [], error: read.stderr.trim().split('\n').slice(-2).join(' ') || `pg_restore exited ${read.code}` };
+    if (read.code !== 0) return { ok: false, entries: 0, tables: [], toc: '', error: read.stderr.trim().split('\n').slice(-2).join(' ') || `pg_restore exited ${read.code}` };
   }
   const child = spawn(opts.pgRestore, ['--list', opts.file], { env: toolEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.setEncoding('utf8');
   child.stdout.on('data', (c: string) => (out += c));
   const { code, stderr } = await waitFor(child, signal, () => undefined);
-  if (code !== 0) return { ok: false, entries: 0, tables: [], error: stderr.trim().split('\n').slice(-2).join(' ') || `pg_restore exited ${code}` };
+  if (code !== 0) return { ok: false, entries: 0, tables: [], toc: '', error: stderr.trim().split('\n').slice(-2).join(' ') || `pg_restore exited ${code}` };
   const lines = out.split('\n').filter((l) => /^\d+;/.test(l));
   const tables = lines.map((l) => /TABLE DATA (\S+) (\S+) /.exec(l)).filter((m): m is RegExpExecArray => m !== null).map((m) => `${m[1]}.${m[2]}`);
-  return { ok: true, entries: lines.length, tables, error: null };
+  return { ok: true, entries: lines.length, tables, toc: out, error: null };
 }

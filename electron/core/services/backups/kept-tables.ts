@@ -78,7 +78,8 @@ async function oidOf(client: pg.ClientBase, relation: string): Promise<number | 
   return rows[0]?.oid === null || rows[0]?.oid === undefined ? null : Number(rows[0].oid);
 }
 
-async function sideSchemaExists(client: pg.ClientBase): Promise<boolean> {
+/** Whether a side schema is there (a restore running, or one that crashed, left it). */
+export async function sideSchemaExists(client: Pick<pg.ClientBase, 'query'>): Promise<boolean> {
   const { rows } = await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [SIDE_SCHEMA]);
   return rows.length > 0;
 }

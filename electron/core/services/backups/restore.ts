@@ -261,7 +261,7 @@ async function restoreChecked(opts: Parameters<typeof restoreArchive>[0], drops:
     drops,
   );
 
-  const list = await listWithoutSchema({ pgRestore: opts.tools.pgRestore, file: opts.file, schema: SIDE_SCHEMA, signal: opts.signal });
+  const list = await listWithoutSchema(listing.toc, SIDE_SCHEMA);
   try {
     await opts.beforeLive();
     opts.onPhase('restoring');

@@ -28,7 +28,7 @@ type FacetRow = { g: number; pmin: number | null; pmax: number | null; ymin: num
 >;
 
 export async function carFacets(pool: pg.Pool, filters: CarFilters): Promise<CarFacetsDto> {
-  const plan = filters.q ? await resolveSearch(pool, filters.q, !filters.deleted) : { mode: 'fts' as const, q: undefined };
+  const plan = filters.q ? await resolveSearch(pool, filters.q, { live: !filters.deleted }) : { mode: 'fts' as const, q: undefined };
   const params = new SqlParams();
   const { deleted, priceMin, priceMax, yearMin, yearMax, mileageMin, mileageMax } = filters;
   const base = filterConditions({ q: plan.q, deleted, priceMin, priceMax, yearMin, yearMax, mileageMin, mileageMax }, params, undefined, 'c', plan.mode);

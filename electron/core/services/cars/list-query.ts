@@ -6,7 +6,7 @@ import { cappedCountSql, cappedTotal, TOTAL_CAP } from '../capped-count';
 import type { CarPageDto, CarRowDto } from '../../api/dto-cars';
 import type { CarFilters, CarsListInput, CarSortKey } from '../../api/schemas/cars';
 import { validation } from '../../api/errors';
-import { correctWords, DAYS_IN_STOCK_SQL, filterConditions, resolveSearch, searchCondition, SqlParams, type SearchPlan, typoWords, type SearchMode } from './sql-filters';
+import { DAYS_IN_STOCK_SQL, filterConditions, resolveSearch, searchCondition, SqlParams, type SearchPlan, typoWords, type SearchMode } from './sql-filters';
 
 const SORT_SQL: Record<Exclude<CarSortKey, 'relevance'>, string> = {
   price: 'c.price_eur',
@@ -224,18 +224,10 @@ export async function listCars(pool: pg.Pool, input: CarsListInput): Promise<Car
   // page pays for deciding between a typo correction and fuzzy matching.
   let run = await runPage(pool, input, { mode: 'fts', q: input.q, corrected: null });
   if (run.page.rows.length === 0 && input.q) {
-    if (searchesNarrowRows(input, 'fts')) {
-      // Nothing but the search narrows this list, so the empty page already says that full
-      // text finds nothing as typed: try the corrected words, then trigram matching.
-      if (typoWords(input.q).length > 0) {
-        const corrected = await correctWords(pool, input.q);
-        const fixed = corrected ? await runPage(pool, input, { mode: 'fts', q: corrected, corrected }) : null;
-        run = fixed && fixed.page.rows.length > 0 ? fixed : await runPage(pool, input, { mode: 'fuzzy', q: input.q, corrected: null });
-      }
-    } else {
-      const plan = await resolveSearch(pool, input.q, !input.deleted);
-      if (plan.mode !== 'fts' || plan.q !== input.q) run = await runPage(pool, input, plan);
-    }
+    // With nothing but the search narrowing the list, the empty page already says that
+    // full text finds nothing as typed.
+    const plan = await resolveSearch(pool, input.q, { live: !input.deleted, typedMisses: searchesNarrowRows(input, 'fts') });
+    if (plan.mode !== 'fts' || plan.q !== input.q) run = await runPage(pool, input, plan);
   }
   const { q, page, count, plan } = run;
 

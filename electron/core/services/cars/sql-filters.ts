@@ -68,7 +68,7 @@ async function ftsFinds(pool: Queryable, q: string, live: boolean): Promise<bool
  * Each word of three letters or more that no car title has is replaced by the nearest title
  * word (trigram KNN on the small car_search_words table); shorter words stay as typed.
  */
-export async function correctWords(pool: Queryable, q: string): Promise<string | null> {
+async function correctWords(pool: Queryable, q: string): Promise<string | null> {
   const tokens = q.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 8);
   const long = [...new Set(tokens.filter((w) => w.length >= 3))];
   if (long.length === 0) return null;
@@ -88,9 +88,11 @@ export async function correctWords(pool: Queryable, q: string): Promise<string |
 /**
  * Full-text search as typed when it finds anything; else the typo-corrected words when full
  * text finds those; else "fuzzy" (trigram similarity of every word against the titles).
+ * `typedMisses`: the caller already knows the words as typed find nothing (no probe for them).
  */
-export async function resolveSearch(pool: Queryable, q: string | undefined, live = true): Promise<SearchPlan> {
-  if (!q || typoWords(q).length === 0 || (await ftsFinds(pool, q, live))) return { mode: 'fts', q, corrected: null };
+export async function resolveSearch(pool: Queryable, q: string | undefined, opts: { live: boolean; typedMisses?: boolean }): Promise<SearchPlan> {
+  const { live } = opts;
+  if (!q || typoWords(q).length === 0 || (!opts.typedMisses && (await ftsFinds(pool, q, live)))) return { mode: 'fts', q, corrected: null };
   const corrected = await correctWords(pool, q);
   if (corrected && (await ftsFinds(pool, corrected, live))) return { mode: 'fts', q: corrected, corrected };
   return { mode: 'fuzzy', q, corrected: null };
